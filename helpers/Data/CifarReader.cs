@@ -1,0 +1,111 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+
+namespace DeepCnn.Data;
+
+/// <summary>Reads CIFAR-10 binary batches from the extracted folder or straight from the .tar.gz archive.</summary>
+public static class CifarReader
+{
+    /// <summary>Reads a folder or a .tar.gz archive, whichever <paramref name="path"/> is.</summary>
+    public static CifarDataSet Read(string path, bool isSynthetic = false)
+    {
+        if (Directory.Exists(path))
+        {
+            return ReadFolder(path, isSynthetic);
+        }
+
+        if (File.Exists(path))
+        {
+            return ReadArchive(path, isSynthetic);
+        }
+
+        throw new FileNotFoundException(
+            $"No CIFAR-10 data at '{path}': expected a folder holding {CifarLayout.FolderName}/ (or its files) or a cifar-10-binary.tar.gz archive.",
+            path);
+    }
+
+    /// <summary>Reads <c>cifar-10-batches-bin/</c>; <paramref name="folder"/> may be that folder or the one above it.</summary>
+    public static CifarDataSet ReadFolder(string folder, bool isSynthetic = false)
+    {
+        var batches = Path.Combine(folder, CifarLayout.FolderName);
+        if (!Directory.Exists(batches))
+        {
+            batches = folder;
+        }
+
+        string Require(string name)
+        {
+            var file = Path.Combine(batches, name);
+            return File.Exists(file)
+                ? file
+                : throw new FileNotFoundException(
+                    $"CIFAR-10 folder '{batches}' lacks {name}; expected {string.Join(", ", AllMembers())}.", file);
+        }
+
+        var train = CifarBatchParser.Concatenate("train", CifarLayout.TrainFiles.Select(name => ParseFile(Require(name))));
+        var test = CifarBatchParser.Concatenate("test", [ParseFile(Require(CifarLayout.TestFile))]);
+        var metaFile = Require(CifarLayout.MetaFile);
+        var names = CifarBatchParser.ParseClassNames(metaFile, File.ReadAllText(metaFile));
+        return new CifarDataSet(train, test, names, new DataOrigin(isSynthetic, Path.GetFullPath(batches)));
+    }
+
+    /// <summary>Reads the batches straight out of a cifar-10-binary.tar.gz archive, without extracting it.</summary>
+    public static CifarDataSet ReadArchive(string archivePath, bool isSynthetic = false)
+    {
+        var wanted = AllMembers().ToHashSet(StringComparer.Ordinal);
+        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var seen = new List<string>();
+        try
+        {
+            using var file = File.OpenRead(archivePath);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            using var tar = new TarReader(gzip);
+            while (tar.GetNextEntry() is { } entry)
+            {
+                seen.Add(entry.Name);
+                var name = MemberName(entry.Name);
+                if (name is null || !wanted.Contains(name) || entry.DataStream is null)
+                {
+                    continue;
+                }
+
+                using var buffer = new MemoryStream(checked((int)entry.Length));
+                entry.DataStream.CopyTo(buffer);
+                contents[name] = buffer.ToArray();
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+        {
+            throw new CifarFormatException(archivePath,
+                $"not a readable .tar.gz archive ({e.Message}); expected cifar-10-binary.tar.gz. Delete it and download again.");
+        }
+
+        var missing = wanted.Where(name => !contents.ContainsKey(name)).ToList();
+        if (missing.Count > 0)
+        {
+            var found = seen.Count == 0 ? "none" : string.Join(", ", seen.Take(12)) + (seen.Count > 12 ? ", ..." : "");
+            throw new CifarFormatException(archivePath,
+                $"archive lacks {string.Join(", ", missing.Select(m => $"{CifarLayout.FolderName}/{m}"))}; members found: {found}.");
+        }
+
+        string Member(string name) => $"{archivePath}!{CifarLayout.FolderName}/{name}";
+        var train = CifarBatchParser.Concatenate("train",
+            CifarLayout.TrainFiles.Select(name => CifarBatchParser.Parse(Member(name), contents[name])));
+        var test = CifarBatchParser.Concatenate("test",
+            [CifarBatchParser.Parse(Member(CifarLayout.TestFile), contents[CifarLayout.TestFile])]);
+        var names = CifarBatchParser.ParseClassNames(Member(CifarLayout.MetaFile),
+            System.Text.Encoding.UTF8.GetString(contents[CifarLayout.MetaFile]));
+        return new CifarDataSet(train, test, names, new DataOrigin(isSynthetic, Path.GetFullPath(archivePath)));
+    }
+
+    private static CifarBatchParser.Batch ParseFile(string file) => CifarBatchParser.Parse(file, File.ReadAllBytes(file));
+
+    private static IEnumerable<string> AllMembers() => [.. CifarLayout.TrainFiles, CifarLayout.TestFile, CifarLayout.MetaFile];
+
+    /// <summary>The file name of an archive member inside cifar-10-batches-bin/, or null for anything else.</summary>
+    private static string? MemberName(string entryName)
+    {
+        var parts = entryName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 && parts[^2] == CifarLayout.FolderName ? parts[^1] : null;
+    }
+}

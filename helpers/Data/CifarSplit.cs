@@ -1,0 +1,60 @@
+namespace DeepCnn.Data;
+
+/// <summary>One split (train or test) of a CIFAR-format data set: raw label and pixel bytes, exactly as on disk.</summary>
+public sealed class CifarSplit
+{
+    /// <summary>Creates a split; <paramref name="pixels"/> holds <see cref="CifarLayout.ImageBytes"/> bytes per label.</summary>
+    public CifarSplit(string name, byte[] labels, byte[] pixels)
+    {
+        if (pixels.Length != labels.Length * CifarLayout.ImageBytes)
+        {
+            throw new ArgumentException(
+                $"Split '{name}': {pixels.Length} pixel bytes for {labels.Length} labels; expected {labels.Length * CifarLayout.ImageBytes}.",
+                nameof(pixels));
+        }
+
+        Name = name;
+        Labels = labels;
+        Pixels = pixels;
+    }
+
+    /// <summary>"train" or "test" (or a subset's name).</summary>
+    public string Name { get; }
+
+    /// <summary>One class index (0..9) per image.</summary>
+    public byte[] Labels { get; }
+
+    /// <summary>Images back to back, each as R, G and B planes of 32x32 bytes.</summary>
+    public byte[] Pixels { get; }
+
+    /// <summary>Number of images.</summary>
+    public int Count => Labels.Length;
+
+    /// <summary>The pixel bytes of image <paramref name="index"/> (3x32x32, channel-major).</summary>
+    public ReadOnlySpan<byte> Image(int index) => Pixels.AsSpan(index * CifarLayout.ImageBytes, CifarLayout.ImageBytes);
+
+    /// <summary>Images per class, indexed by class.</summary>
+    public int[] ClassCounts()
+    {
+        var counts = new int[CifarLayout.ClassCount];
+        foreach (var label in Labels)
+        {
+            counts[label]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>The first <paramref name="count"/> images (all when <paramref name="count"/> is null or larger), for quick runs.</summary>
+    public CifarSplit Take(int? count)
+    {
+        if (count is null || count.Value >= Count)
+        {
+            return this;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(count.Value);
+        var n = count.Value;
+        return new CifarSplit($"{Name}[0..{n})", Labels[..n], Pixels[..(n * CifarLayout.ImageBytes)]);
+    }
+}
