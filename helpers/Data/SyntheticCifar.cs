@@ -46,7 +46,7 @@ public static class SyntheticCifar
     public static CifarDataSet Load(string folder, int trainCount = 10_000, int testCount = 2_000, int seed = 1)
     {
         var stamp = Path.Combine(folder, "settings.txt");
-        var settings = $"train={trainCount} test={testCount} seed={seed} generator=2";
+        var settings = $"train={trainCount} test={testCount} seed={seed} generator=3";
         if (!File.Exists(stamp) || File.ReadAllText(stamp) != settings)
         {
             Write(folder, trainCount, testCount, seed);
@@ -60,7 +60,7 @@ public static class SyntheticCifar
     public static void DrawRecord(int index, int seed, Span<byte> record)
     {
         var label = index % CifarLayout.ClassCount;
-        var random = new Random(HashCode.Combine(seed, index));
+        var random = new Random(Seeds.Derive(seed, index));
         record[0] = (byte)label;
         var pixels = record[1..];
 

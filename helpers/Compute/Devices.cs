@@ -1,0 +1,45 @@
+using static TorchSharp.torch;
+
+namespace DeepCnn.Compute;
+
+/// <summary>Picks where tensors live: CUDA when this build and machine have it, else the CPU; overridable by name.</summary>
+public static class Devices
+{
+    /// <summary>
+    /// "auto" (CUDA if available, else CPU), "cpu", "cuda" or "cuda:N". Asking for CUDA where there is none is an
+    /// error that says how to get it, rather than a silent fall-back.
+    /// </summary>
+    public static Device Resolve(string choice = "auto")
+    {
+        var name = choice.Trim().ToLowerInvariant();
+        if (name is "auto" or "")
+        {
+            return cuda.is_available() ? CUDA : CPU;
+        }
+
+        if (name == "cpu")
+        {
+            return CPU;
+        }
+
+        if (name.StartsWith("cuda", StringComparison.Ordinal))
+        {
+            if (!cuda.is_available())
+            {
+                throw new ArgumentException(
+                    $"Device '{choice}' asked for, but CUDA is not available: this process loaded a CPU build of TorchSharp " +
+                    "or found no NVIDIA GPU. Reference TorchSharp-cuda-windows or TorchSharp-cuda-linux instead of TorchSharp-cpu " +
+                    "(see README, 'GPU'), or use \"auto\"/\"cpu\".");
+            }
+
+            return device(name);
+        }
+
+        throw new ArgumentException($"Device '{choice}' is not known; expected \"auto\", \"cpu\", \"cuda\" or \"cuda:N\".", nameof(choice));
+    }
+
+    /// <summary>One line saying what <paramref name="device"/> is and why it was chosen.</summary>
+    public static string Describe(Device device) => device.type == TorchSharp.DeviceType.CUDA
+        ? $"CUDA device {device.index} (of {cuda.device_count()})"
+        : $"CPU, {get_num_threads()} threads" + (cuda.is_available() ? "" : " (no CUDA device or CPU-only TorchSharp build)");
+}

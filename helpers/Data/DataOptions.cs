@@ -1,0 +1,41 @@
+using DeepCnn.Configuration;
+
+namespace DeepCnn.Data;
+
+/// <summary>Which data a notebook uses and how much of it; every property can be overridden by an ALEXNET_* variable.</summary>
+public sealed record DataOptions : IHasQuickProfile<DataOptions>
+{
+    /// <summary>Real CIFAR-10 or synthetic stand-in data (ALEXNET_DATA_SET).</summary>
+    public DataSetKind DataSet { get; init; } = DataSetKind.Cifar10;
+
+    /// <summary>Where downloads, generated data and checkpoints go; notebooks pass "../data" (ALEXNET_CACHE_FOLDER).</summary>
+    public string CacheFolder { get; init; } = "data";
+
+    /// <summary>Use only the first N training images (null: all 50,000) for quicker runs (ALEXNET_TRAIN_SUBSET).</summary>
+    public int? TrainSubset { get; init; }
+
+    /// <summary>Use only the first N test images (null: all 10,000) (ALEXNET_TEST_SUBSET).</summary>
+    public int? TestSubset { get; init; }
+
+    /// <summary>Training images to generate when <see cref="DataSet"/> is synthetic.</summary>
+    public int SyntheticTrainCount { get; init; } = 10_000;
+
+    /// <summary>Test images to generate when <see cref="DataSet"/> is synthetic.</summary>
+    public int SyntheticTestCount { get; init; } = 2_000;
+
+    /// <summary>Seed of the synthetic generator.</summary>
+    public int SyntheticSeed { get; init; } = 1;
+
+    /// <summary>The folder synthetic data is generated into.</summary>
+    public string SyntheticFolder => Path.Combine(CacheFolder, "synthetic-cifar-10");
+
+    /// <inheritdoc />
+    public DataOptions ForQuickProfile() => this with
+    {
+        DataSet = DataSetKind.Synthetic,
+        SyntheticTrainCount = 2_000,
+        SyntheticTestCount = 500,
+        TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 2_000),
+        TestSubset = Math.Min(TestSubset ?? int.MaxValue, 500),
+    };
+}

@@ -1,0 +1,194 @@
+using ScottPlot;
+
+namespace DeepCnn.Plotting;
+
+/// <summary>The series' charts, drawn with ScottPlot from plain values and rendered to PNG.</summary>
+public static class Charts
+{
+    /// <summary>Default figure size in pixels.</summary>
+    public const int Width = 720;
+
+    /// <summary>Default figure height in pixels.</summary>
+    public const int Height = 400;
+
+    /// <summary>A bar per label.</summary>
+    public static Figure Bars(string title, IReadOnlyList<string> labels, IReadOnlyList<double> values, string yLabel, string valueFormat = "N0")
+    {
+        Require(labels.Count == values.Count, $"{labels.Count} labels for {values.Count} values");
+        var plot = new Plot();
+        var bars = plot.Add.Bars(values.ToArray());
+        for (var i = 0; i < bars.Bars.Count; i++)
+        {
+            bars.Bars[i].Label = values[i].ToString(valueFormat, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        bars.ValueLabelStyle.FontSize = 11;
+        LabelCategories(plot, labels);
+        plot.Axes.Margins(bottom: 0, top: 0.15);
+        return Render(plot, title, "", yLabel);
+    }
+
+    /// <summary>Bars in groups: one group per label, one coloured bar per series (shares of a total, say).</summary>
+    public static Figure GroupedBars(string title, IReadOnlyList<string> labels, IReadOnlyList<(string Name, double[] Values)> series, string yLabel)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        var width = 0.8 / series.Count;
+        for (var s = 0; s < series.Count; s++)
+        {
+            Require(series[s].Values.Length == labels.Count, $"series '{series[s].Name}' has {series[s].Values.Length} values for {labels.Count} labels");
+            var bars = series[s].Values.Select((v, i) => new Bar
+            {
+                Position = i - 0.4 + width * (s + 0.5),
+                Value = v,
+                Size = width,
+                FillColor = palette.GetColor(s),
+            }).ToArray();
+            plot.Add.Bars(bars);
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[s].Name, FillColor = palette.GetColor(s) });
+        }
+
+        plot.ShowLegend(Alignment.UpperLeft);
+        LabelCategories(plot, labels);
+        plot.Axes.Margins(bottom: 0, top: 0.1);
+        return Render(plot, title, "", yLabel);
+    }
+
+    /// <summary>Lines against a shared horizontal axis; series marked <see cref="Series.RightAxis"/> use a second vertical axis.</summary>
+    public static Figure Lines(string title, string xLabel, string yLabel, IReadOnlyList<Series> series, string? rightLabel = null,
+        bool markers = false, bool logX = false)
+    {
+        var plot = new Plot();
+        foreach (var line in series)
+        {
+            Require(line.X.Length == line.Y.Length, $"series '{line.Name}' has {line.X.Length} x values for {line.Y.Length} y values");
+            var xs = logX ? line.X.Select(Math.Log2).ToArray() : line.X;
+            var scatter = plot.Add.Scatter(xs, line.Y);
+            scatter.LegendText = line.Name;
+            scatter.LineWidth = 2;
+            scatter.MarkerSize = markers ? 7 : 0;
+            if (line.RightAxis)
+            {
+                scatter.Axes.YAxis = plot.Axes.Right;
+            }
+        }
+
+        if (logX)
+        {
+            // Powers of two read better as their values than as exponents.
+            var ticks = series.SelectMany(s => s.X).Distinct().Order().ToArray();
+            plot.Axes.Bottom.SetTicks(ticks.Select(Math.Log2).ToArray(), ticks.Select(t => t.ToString("G", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        }
+
+        if (rightLabel is not null)
+        {
+            plot.Axes.Right.Label.Text = rightLabel;
+        }
+
+        plot.ShowLegend(Alignment.UpperRight);
+        return Render(plot, title, xLabel, yLabel);
+    }
+
+    /// <summary>
+    /// Training curves as d2l draws them: the moving-average loss after every step (left axis) and the train and
+    /// test accuracy after every epoch (right axis, 0..1), all against epochs.
+    /// </summary>
+    public static Figure TrainingCurves(string title, IReadOnlyList<double> movingLoss, int stepsPerEpoch,
+        IReadOnlyList<double> trainAccuracy, IReadOnlyList<double> testAccuracy)
+    {
+        Require(stepsPerEpoch > 0, "stepsPerEpoch must be positive");
+        var plot = new Plot();
+        if (movingLoss.Count > 0)
+        {
+            var steps = Enumerable.Range(1, movingLoss.Count).Select(s => s / (double)stepsPerEpoch).ToArray();
+            var loss = plot.Add.Scatter(steps, movingLoss.ToArray());
+            loss.LegendText = "moving loss";
+            loss.MarkerSize = 0;
+            loss.LineWidth = 2;
+        }
+
+        var epochs = Enumerable.Range(1, trainAccuracy.Count).Select(e => (double)e).ToArray();
+        foreach (var (name, values) in new[] { ("train accuracy", trainAccuracy), ("test accuracy", testAccuracy) })
+        {
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            var line = plot.Add.Scatter(epochs[..values.Count], values.ToArray());
+            line.LegendText = name;
+            line.MarkerSize = 8;
+            line.LineWidth = 2;
+            line.Axes.YAxis = plot.Axes.Right;
+        }
+
+        plot.Axes.Right.Label.Text = "accuracy";
+        plot.Axes.SetLimitsY(0, 1, plot.Axes.Right);
+        plot.Axes.SetLimitsX(0, Math.Max(1, Math.Max(epochs.Length, movingLoss.Count / (double)stepsPerEpoch)));
+        plot.ShowLegend(Alignment.LowerLeft);
+        return Render(plot, title, "epoch", "loss");
+    }
+
+    /// <summary>A heatmap with a value in every cell (a confusion matrix, say): rows top to bottom, columns left to right.</summary>
+    public static Figure Heatmap(string title, double[,] values, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels,
+        string xLabel, string yLabel, string cellFormat = "P0")
+    {
+        var rows = values.GetLength(0);
+        var columns = values.GetLength(1);
+        Require(rowLabels.Count == rows && columnLabels.Count == columns, $"{rowLabels.Count}x{columnLabels.Count} labels for a {rows}x{columns} matrix");
+        var plot = new Plot();
+        var heatmap = plot.Add.Heatmap(values);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        plot.Add.ColorBar(heatmap);
+        var max = values.Cast<double>().DefaultIfEmpty(0).Max();
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                var text = plot.Add.Text(values[r, c].ToString(cellFormat, System.Globalization.CultureInfo.InvariantCulture), c, rows - 1 - r);
+                text.LabelAlignment = Alignment.MiddleCenter;
+                text.LabelFontSize = 10;
+                // Dark text on the bright end of the colour map, light text on the dark end.
+                text.LabelFontColor = values[r, c] > 0.6 * max ? Colors.Black : Colors.White;
+            }
+        }
+
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, columns).Select(c => (double)c).ToArray(), [.. columnLabels]);
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, rows).Select(r => (double)(rows - 1 - r)).ToArray(), [.. rowLabels]);
+        RotateBottomLabels(plot, columnLabels);
+        return Render(plot, title, xLabel, yLabel, Width, Width * 5 / 6);
+    }
+
+    private static void LabelCategories(Plot plot, IReadOnlyList<string> labels)
+    {
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), [.. labels]);
+        if (labels.Any(l => l.Length > 6))
+        {
+            RotateBottomLabels(plot, labels);
+        }
+    }
+
+    private static void RotateBottomLabels(Plot plot, IReadOnlyList<string> labels)
+    {
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        // Rotated labels hang below the axis: reserve room so the axis title does not sit on them.
+        plot.Axes.Bottom.MinimumSize = 30 + 6 * labels.Max(l => l.Length);
+    }
+
+    private static Figure Render(Plot plot, string title, string xLabel, string yLabel, int width = Width, int height = Height)
+    {
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        return new Figure(plot.GetImageBytes(width, height, ImageFormat.Png), width, height, title);
+    }
+
+    private static void Require(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"Cannot draw the chart: {problem}.");
+        }
+    }
+}

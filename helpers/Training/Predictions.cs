@@ -1,0 +1,16 @@
+namespace DeepCnn.Training;
+
+/// <summary>A model's predictions over a split: per image the true class, the predicted class and its probability.</summary>
+public sealed record Predictions(int[] Indices, int[] Actual, int[] Predicted, float[] Confidence)
+{
+    /// <summary>Number of images.</summary>
+    public int Count => Actual.Length;
+
+    /// <summary>Fraction predicted correctly.</summary>
+    public double Accuracy => Count == 0 ? 0 : Actual.Zip(Predicted).Count(p => p.First == p.Second) / (double)Count;
+
+    /// <summary>The <paramref name="count"/> wrong predictions the model was surest of (position in this record, most confident first).</summary>
+    public int[] MostConfidentMistakes(int count) =>
+        Enumerable.Range(0, Count).Where(i => Actual[i] != Predicted[i])
+            .OrderByDescending(i => Confidence[i]).Take(count).ToArray();
+}
