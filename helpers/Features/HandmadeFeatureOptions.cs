@@ -10,8 +10,8 @@ public sealed record HandmadeFeatureOptions
     public HogOptions Hog { get; init; } = new();
 
     /// <summary>
-    /// Images per batch: bounds the memory of the per-pixel intermediates (a 500-image batch holds about
-    /// 20 MB of them), not the result.
+    /// Images per batch: bounds the memory of the per-pixel intermediates (a few tens of MB for 500 images),
+    /// not the result, which is N x D floats whatever the batch size.
     /// </summary>
     public int BatchSize { get; init; } = 500;
 }
