@@ -14,9 +14,6 @@ public static class Cifar10Download
 {
     private const int BufferBytes = 1 << 16;
 
-    // Named in errors: the variable that points at a local copy or a mirror instead.
-    private const string SourceVariable = "ALEXNET_CIFAR10_SOURCE";
-
     private static readonly HttpClient Client = CreateClient();
 
     /// <summary>Returns the full path of the verified archive in the cache, downloading it first unless a verified copy is already there.</summary>
@@ -185,7 +182,7 @@ public static class Cifar10Download
             {
                 throw new CifarDownloadException(url,
                     $"{url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}. Check the URL, or set " +
-                    $"{SourceVariable} to a mirror URL or a local copy (archive or extracted folder).",
+                    $"{Cifar10Source.EnvironmentVariable} to a mirror URL or a local copy (archive or extracted folder).",
                     response.StatusCode);
             }
 
@@ -219,7 +216,7 @@ public static class Cifar10Download
             catch (HttpRequestException e) when (!reachedServer && e.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError)
             {
                 throw new CifarDownloadException(url,
-                    $"No network, or {url.Host} is down: cannot reach {url} ({e.Message}). Set {SourceVariable} to a local copy " +
+                    $"No network, or {url.Host} is down: cannot reach {url} ({e.Message}). Set {Cifar10Source.EnvironmentVariable} to a local copy " +
                     "(the cifar-10-binary.tar.gz archive or its extracted folder) or a mirror URL, or run the quick profile with synthetic data.",
                     innerException: e);
             }
@@ -227,7 +224,7 @@ public static class Cifar10Download
             {
                 throw new CifarDownloadException(url,
                     $"Cannot open a secure connection to {url.Host} ({e.Message}); a proxy or firewall may be in the way. " +
-                    $"Set {SourceVariable} to a local copy or a mirror URL.",
+                    $"Set {Cifar10Source.EnvironmentVariable} to a local copy or a mirror URL.",
                     innerException: e);
             }
             catch (HttpRequestException e)
