@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using DeepCnn.Data;
+using DeepCnn.IO;
+
+namespace DeepCnn.Tests.Data;
+
+public sealed class Cifar10DownloadTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    private string Cache => temp.Combine("cache");
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task Download_fetches_the_archive_verifies_it_and_moves_it_into_the_cache()
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        await using var server = new LocalHttpServer(archive.Bytes);
+        var options = Options(server, archive);
+
+        var path = await Cifar10Download.EnsureAsync(options);
+
+        Assert.Equal(Path.Combine(Path.GetFullPath(Cache), "cifar-10-binary.tar.gz"), path);
+        Assert.Equal(archive.Bytes, await File.ReadAllBytesAsync(path));
+        Assert.False(File.Exists(options.PartialPath));
+        var request = Assert.Single(server.Requests);
+        Assert.Null(request.Range);
+        var data = CifarReader.ReadArchive(path);
+        Assert.Equal(archive.TrainCount, data.Train.Count);
+        Assert.Equal(archive.TestCount, data.Test.Count);
+    }
+
+    [Fact]
+    public async Task Download_resumes_a_partial_file_with_a_range_request()
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        await using var server = new LocalHttpServer(archive.Bytes);
+        var options = Options(server, archive);
+        var kept = archive.Bytes.Length / 3;
+        Directory.CreateDirectory(Cache);
+        await File.WriteAllBytesAsync(options.PartialPath, archive.Bytes[..kept]);
+
+        var path = await Cifar10Download.EnsureAsync(options);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal($"bytes={kept}-", request.Range);
+        Assert.Equal(archive.Bytes.Length - kept, server.BodyBytesSent);
+        Assert.Equal(archive.Bytes, await File.ReadAllBytesAsync(path));
+        Assert.False(File.Exists(options.PartialPath));
+    }
+
+    [Fact]
+    public async Task Download_starts_over_when_the_server_ignores_the_range()
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        await using var server = new LocalHttpServer(archive.Bytes, _ => new LocalHttpServer.Behaviour(HonourRange: false));
+        var options = Options(server, archive);
+        // Bytes that do not belong to the file: appending the 200 answer after them would fail verification.
+        var junk = Enumerable.Repeat((byte)0xAB, archive.Bytes.Length / 2).ToArray();
+        Directory.CreateDirectory(Cache);
+        await File.WriteAllBytesAsync(options.PartialPath, junk);
+
+        var path = await Cifar10Download.EnsureAsync(options);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal($"bytes={junk.Length}-", request.Range);
+        Assert.Equal(archive.Bytes, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task Download_with_a_wrong_checksum_names_the_url_and_both_values_and_keeps_nothing()
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        await using var server = new LocalHttpServer(archive.Bytes);
+        var expected = new FileChecksum(archive.Checksum.Length, new string('0', 64));
+        var options = Options(server, archive) with { Expected = expected };
+
+        var error = await Assert.ThrowsAsync<CifarDownloadException>(() => Cifar10Download.EnsureAsync(options));
+
+        Assert.Contains(server.Url.ToString(), error.Message);
+        Assert.Contains(expected.Sha256, error.Message);
+        Assert.Contains(archive.Checksum.Sha256, error.Message);
+        Assert.False(File.Exists(options.ArchivePath));
+        Assert.False(File.Exists(options.PartialPath));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    public async Task Download_reports_an_http_error_with_the_url_and_status_and_caches_nothing(HttpStatusCode status)
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        await using var server = new LocalHttpServer(archive.Bytes, _ => new LocalHttpServer.Behaviour(Status: status));
+
+        var error = await Assert.ThrowsAsync<CifarDownloadException>(() => Cifar10Download.EnsureAsync(Options(server, archive)));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(server.Url, error.Url);
+        Assert.Contains(server.Url.ToString(), error.Message);
+        Assert.Contains(((int)status).ToString(CultureInfo.InvariantCulture), error.Message);
+        Assert.Single(server.Requests);
+        Assert.False(Directory.Exists(Cache) && Directory.EnumerateFileSystemEntries(Cache).Any());
+    }
+
+    [Fact]
+    public async Task Download_resumes_after_the_connection_drops_mid_file()
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        var half = archive.Bytes.Length / 2;
+        await using var server = new LocalHttpServer(archive.Bytes,
+            index => index == 0 ? new LocalHttpServer.Behaviour(DropAfter: half) : LocalHttpServer.Behaviour.Normal);
+        var options = Options(server, archive);
+
+        var path = await Cifar10Download.EnsureAsync(options);
+
+        Assert.Equal([null, $"bytes={half}-"], server.Requests.Select(r => r.Range));
+        Assert.Equal(archive.Bytes, await File.ReadAllBytesAsync(path));
+        Assert.False(File.Exists(options.PartialPath));
+    }
+
+    [Fact]
+    public async Task Download_that_keeps_dropping_gives_up_after_the_retries_with_nothing_under_the_final_name()
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        await using var server = new LocalHttpServer(archive.Bytes, _ => new LocalHttpServer.Behaviour(DropAfter: 1000));
+        var options = Options(server, archive) with { MaxRetries = 2 };
+
+        var error = await Assert.ThrowsAsync<CifarDownloadException>(() => Cifar10Download.EnsureAsync(options));
+
+        Assert.Contains("after 3 attempt", error.Message);
+        Assert.Contains(server.Url.ToString(), error.Message);
+        Assert.Equal([null, "bytes=1000-", "bytes=2000-"], server.Requests.Select(r => r.Range));
+        Assert.False(File.Exists(options.ArchivePath));
+        // What did arrive stays in the partial file, for the next run to resume.
+        Assert.Equal(3000, new FileInfo(options.PartialPath).Length);
+    }
+
+    [Fact]
+    public async Task Download_reports_progress_that_grows_and_ends_at_the_total()
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        await using var server = new LocalHttpServer(archive.Bytes);
+        var progress = new RecordingProgress();
+
+        await Cifar10Download.EnsureAsync(Options(server, archive) with { ProgressInterval = TimeSpan.Zero }, progress);
+
+        var reports = progress.Reports;
+        Assert.True(reports.Count > 1, $"{reports.Count} report(s)");
+        Assert.All(reports, r => Assert.Equal(archive.Bytes.Length, r.TotalBytes));
+        Assert.All(reports, r => Assert.True(r.BytesPerSecond >= 0));
+        Assert.Equal(reports.Select(r => r.BytesReceived).Order(), reports.Select(r => r.BytesReceived));
+        Assert.Equal(archive.Bytes.Length, reports[^1].BytesReceived);
+        Assert.True(reports[^1].IsComplete);
+    }
+
+    [Fact]
+    public async Task Download_can_be_cancelled_while_waiting_and_keeps_the_partial_file_for_later()
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        var half = archive.Bytes.Length / 2;
+        await using var server = new LocalHttpServer(archive.Bytes, _ => new LocalHttpServer.Behaviour(StallAfter: half));
+        using var cancel = new CancellationTokenSource();
+        // Cancels shortly after the bytes stop coming, while the download waits for more.
+        var progress = new RecordingProgress(_ => cancel.CancelAfter(TimeSpan.FromMilliseconds(200)));
+        var options = Options(server, archive) with { StallTimeout = TimeSpan.FromSeconds(30), ProgressInterval = TimeSpan.Zero };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Cifar10Download.EnsureAsync(options, progress, cancel.Token));
+
+        Assert.Single(server.Requests);
+        Assert.False(File.Exists(options.ArchivePath));
+        Assert.Equal(half, new FileInfo(options.PartialPath).Length);
+    }
+
+    [Fact]
+    public async Task Download_is_skipped_when_a_verified_archive_is_in_the_cache()
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        await using var server = new LocalHttpServer(archive.Bytes);
+        var options = Options(server, archive);
+        await Cifar10Download.EnsureAsync(options);
+
+        var path = await Cifar10Download.EnsureAsync(options);
+
+        Assert.Single(server.Requests);
+        Assert.True(File.Exists(options.StampPath));
+        Assert.Equal(archive.Bytes, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task Download_replaces_a_cached_file_that_does_not_verify()
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        await using var server = new LocalHttpServer(archive.Bytes);
+        var options = Options(server, archive);
+        await Cifar10Download.EnsureAsync(options);
+        // Same length, other bytes, an older time stamp: as a hand copy of the wrong file that kept its date would look.
+        await File.WriteAllBytesAsync(options.ArchivePath, new byte[archive.Bytes.Length]);
+        File.SetLastWriteTimeUtc(options.ArchivePath, DateTime.UtcNow.AddHours(-1));
+
+        var path = await Cifar10Download.EnsureAsync(options);
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(archive.Bytes, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task Download_without_network_says_how_to_use_a_local_copy()
+    {
+        var archive = await TestArchive.CreateAsync(temp.Path);
+        var options = new Cifar10DownloadOptions(Cache)
+        {
+            Url = new Uri($"http://127.0.0.1:{ClosedPort()}/cifar-10-binary.tar.gz"),
+            Expected = archive.Checksum,
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+        };
+
+        var error = await Assert.ThrowsAsync<CifarDownloadException>(() => Cifar10Download.EnsureAsync(options));
+
+        Assert.Contains("No network", error.Message);
+        Assert.Contains("ALEXNET_CIFAR10_SOURCE", error.Message);
+        Assert.Contains("synthetic", error.Message);
+        Assert.Contains(options.Url.ToString(), error.Message);
+        Assert.False(File.Exists(options.ArchivePath));
+    }
+
+    private Cifar10DownloadOptions Options(LocalHttpServer server, TestArchive archive) => new(Cache)
+    {
+        Url = server.Url,
+        Expected = archive.Checksum,
+        RetryDelay = TimeSpan.FromMilliseconds(10),
+        StallTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    /// <summary>A loopback port nothing listens on: connecting to it is refused at once.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
