@@ -29,6 +29,23 @@ public sealed record DataOptions : IHasQuickProfile<DataOptions>
     /// <summary>The folder synthetic data is generated into.</summary>
     public string SyntheticFolder => Path.Combine(CacheFolder, "synthetic-cifar-10");
 
+    /// <summary>
+    /// Loads the chosen data, cut to the subsets: synthetic data is generated on first use; CIFAR-10 comes from
+    /// <c>ALEXNET_CIFAR10_SOURCE</c> if set, else from the cache, else it is downloaded (with progress) and verified.
+    /// </summary>
+    public async Task<CifarDataSet> LoadAsync(IProgress<DownloadProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var data = DataSet == DataSetKind.Synthetic
+            ? SyntheticCifar.Load(SyntheticFolder, SyntheticTrainCount, SyntheticTestCount, SyntheticSeed)
+            : await Cifar10Source.LoadAsync(new Cifar10SourceOptions(CacheFolder), progress, cancellation).ConfigureAwait(false);
+        return data.Subset(TrainSubset, TestSubset);
+    }
+
+    /// <summary>One line saying where the data will come from (touches neither disk nor network).</summary>
+    public string Describe() => DataSet == DataSetKind.Synthetic
+        ? $"SYNTHETIC stand-in data ({SyntheticTrainCount:N0} train / {SyntheticTestCount:N0} test images, generated into {Path.GetFullPath(SyntheticFolder)}); not CIFAR-10"
+        : Cifar10Source.Resolve(new Cifar10SourceOptions(CacheFolder)).Describe();
+
     /// <inheritdoc />
     public DataOptions ForQuickProfile() => this with
     {
