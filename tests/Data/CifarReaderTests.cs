@@ -1,0 +1,140 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using DeepCnn.Data;
+
+namespace DeepCnn.Tests.Data;
+
+public sealed class CifarReaderTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private string Batches => temp.Combine(CifarLayout.FolderName);
+
+    private string WriteSynthetic(int train = 25, int test = 7) => SyntheticCifar.Write(temp.Path, train, test);
+
+    [Fact]
+    public void Reader_reads_every_record_label_and_pixel_of_a_folder()
+    {
+        WriteSynthetic(train: 25, test: 7);
+        var data = CifarReader.ReadFolder(temp.Path, isSynthetic: true);
+
+        Assert.Equal(25, data.Train.Count);
+        Assert.Equal(7, data.Test.Count);
+        Assert.Equal(SyntheticCifar.ClassNames, data.ClassNames);
+        Assert.True(data.Origin.IsSynthetic);
+        // Record 3 of data_batch_1.bin, byte for byte.
+        var file = File.ReadAllBytes(Path.Combine(Batches, "data_batch_1.bin"));
+        var record = file.AsSpan(3 * CifarLayout.RecordBytes, CifarLayout.RecordBytes);
+        Assert.Equal(record[0], data.Train.Labels[3]);
+        Assert.True(record[1..].SequenceEqual(data.Train.Image(3)));
+    }
+
+    [Fact]
+    public void Reader_accepts_the_batches_folder_itself_and_any_whole_number_of_records()
+    {
+        WriteSynthetic(train: 13, test: 3); // 13 over five files: 2, 2, 2, 2 and 5 records
+        var data = CifarReader.Read(Batches);
+        Assert.Equal(13, data.Train.Count);
+        Assert.Equal(3, data.Test.Count);
+    }
+
+    [Fact]
+    public void Reader_reads_the_same_data_from_the_archive_as_from_the_folder()
+    {
+        WriteSynthetic();
+        var archive = CifarArchive.Write(temp.Path, temp.Combine("cifar-10-binary.tar.gz"));
+        var fromFolder = CifarReader.ReadFolder(temp.Path);
+        var fromArchive = CifarReader.Read(archive);
+        Assert.Equal(fromFolder.Train.Labels, fromArchive.Train.Labels);
+        Assert.Equal(fromFolder.Train.Pixels, fromArchive.Train.Pixels);
+        Assert.Equal(fromFolder.Test.Pixels, fromArchive.Test.Pixels);
+    }
+
+    [Fact]
+    public void Reader_rejects_a_truncated_record_naming_the_file_and_the_record()
+    {
+        WriteSynthetic(train: 25);
+        var file = Path.Combine(Batches, "data_batch_2.bin");
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes[..^100]); // 5 records written, the fifth cut short
+
+        var error = Assert.Throws<CifarFormatException>(() => CifarReader.ReadFolder(temp.Path));
+        Assert.Contains("data_batch_2.bin", error.Message);
+        Assert.Contains("record 4", error.Message);
+        Assert.Contains("3,073", error.Message);
+    }
+
+    [Fact]
+    public void Reader_rejects_a_label_outside_0_to_9_naming_the_file_the_record_and_the_value()
+    {
+        WriteSynthetic();
+        var file = Path.Combine(Batches, "test_batch.bin");
+        var bytes = File.ReadAllBytes(file);
+        bytes[2 * CifarLayout.RecordBytes] = 12;
+        File.WriteAllBytes(file, bytes);
+
+        var error = Assert.Throws<CifarFormatException>(() => CifarReader.ReadFolder(temp.Path));
+        Assert.Contains("test_batch.bin", error.Message);
+        Assert.Contains("record 2", error.Message);
+        Assert.Contains("label 12", error.Message);
+        Assert.Contains("0..9", error.Message);
+    }
+
+    [Fact]
+    public void Reader_reports_a_missing_batch_file_by_name()
+    {
+        WriteSynthetic();
+        File.Delete(Path.Combine(Batches, "data_batch_4.bin"));
+        var error = Assert.Throws<FileNotFoundException>(() => CifarReader.ReadFolder(temp.Path));
+        Assert.Contains("data_batch_4.bin", error.Message);
+        Assert.Contains(Batches, error.Message);
+    }
+
+    [Fact]
+    public void Reader_reports_a_path_that_is_neither_folder_nor_archive()
+    {
+        var missing = temp.Combine("nowhere");
+        var error = Assert.Throws<FileNotFoundException>(() => CifarReader.Read(missing));
+        Assert.Contains(missing, error.Message);
+        Assert.Contains("tar.gz", error.Message);
+    }
+
+    [Fact]
+    public void Reader_rejects_class_names_that_are_not_ten()
+    {
+        WriteSynthetic();
+        File.WriteAllText(Path.Combine(Batches, CifarLayout.MetaFile), "cat\ndog\n");
+        var error = Assert.Throws<CifarFormatException>(() => CifarReader.ReadFolder(temp.Path));
+        Assert.Contains("batches.meta.txt", error.Message);
+        Assert.Contains("2 class names", error.Message);
+    }
+
+    [Fact]
+    public void Reader_rejects_an_archive_without_the_expected_members_and_lists_what_it_found()
+    {
+        var archive = temp.Combine("wrong.tar.gz");
+        using (var file = File.Create(archive))
+        using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+        using (var tar = new TarWriter(gzip))
+        {
+            var entry = new PaxTarEntry(TarEntryType.RegularFile, "cifar-10-batches-py/data_batch_1") { DataStream = new MemoryStream([1, 2, 3]) };
+            tar.WriteEntry(entry);
+        }
+
+        var error = Assert.Throws<CifarFormatException>(() => CifarReader.Read(archive));
+        Assert.Contains("wrong.tar.gz", error.Message);
+        Assert.Contains("cifar-10-batches-bin/test_batch.bin", error.Message);
+        Assert.Contains("cifar-10-batches-py/data_batch_1", error.Message);
+    }
+
+    [Fact]
+    public void Reader_rejects_a_file_that_is_not_gzip()
+    {
+        var archive = temp.Combine("not-an-archive.tar.gz");
+        File.WriteAllText(archive, "<html>404 Not Found</html>");
+        var error = Assert.Throws<CifarFormatException>(() => CifarReader.Read(archive));
+        Assert.Contains("not-an-archive.tar.gz", error.Message);
+    }
+}
