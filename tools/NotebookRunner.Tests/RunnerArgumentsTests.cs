@@ -1,0 +1,46 @@
+namespace DeepCnn.NotebookExecution.Tests;
+
+public sealed class RunnerArgumentsTests
+{
+    [Fact]
+    public void Quick_sets_the_profile_unless_env_sets_it()
+    {
+        Assert.True(RunnerArguments.TryParse(["--quick", "a.ipynb"], out var quick, out _));
+        Assert.Equal("quick", quick.Environment["ALEXNET_PROFILE"]);
+
+        Assert.True(RunnerArguments.TryParse(["--quick", "--env", "ALEXNET_PROFILE=full", "a.ipynb"], out var explicitEnv, out _));
+        Assert.Equal("full", explicitEnv.Environment["ALEXNET_PROFILE"]);
+    }
+
+    [Fact]
+    public void Options_take_their_value_after_a_space_or_an_equals_sign()
+    {
+        Assert.True(RunnerArguments.TryParse(["--output=out", "--cell-timeout", "2.5", "-e", "A=1", "--env=B=", "x.ipynb", "y"], out var parsed, out var error), error);
+
+        Assert.Equal("out", parsed.OutputDirectory);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), parsed.CellTimeout);
+        Assert.Equal("1", parsed.Environment["A"]);
+        Assert.Equal("", parsed.Environment["B"]);
+        Assert.Equal(["x.ipynb", "y"], parsed.Paths);
+    }
+
+    [Fact]
+    public void A_cell_timeout_of_zero_means_no_limit()
+    {
+        Assert.True(RunnerArguments.TryParse(["--cell-timeout", "0", "a.ipynb"], out var parsed, out _));
+        Assert.Equal(Timeout.InfiniteTimeSpan, parsed.CellTimeout);
+    }
+
+    [Theory]
+    [InlineData("--env", "NOEQUALS", "a.ipynb")]
+    [InlineData("--cell-timeout", "soon", "a.ipynb")]
+    [InlineData("--cell-timeout", "-1", "a.ipynb")]
+    [InlineData("a.ipynb", "--output")]
+    [InlineData("--bogus", "a.ipynb")]
+    [InlineData("--echo")]
+    public void Bad_arguments_are_rejected_with_a_reason(params string[] args)
+    {
+        Assert.False(RunnerArguments.TryParse(args, out _, out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+}

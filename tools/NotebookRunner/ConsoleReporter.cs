@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+
+namespace DeepCnn.NotebookExecution;
+
+/// <summary>Prints a run's progress: notebook, cell (number/total and first line), time per cell and per notebook.</summary>
+internal sealed class ConsoleReporter(TextWriter output, TextWriter errors, bool echo) : IProgress<NotebookRunEvent>
+{
+    private const string Indent = "          ";
+
+    // Paths are shown relative to where the runner was started; the runner changes directory per notebook.
+    private readonly string _startDirectory = Environment.CurrentDirectory;
+    private readonly Dictionary<string, StringBuilder> _partialLines = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+
+    public void Report(NotebookRunEvent value)
+    {
+        lock (_gate)
+        {
+            switch (value)
+            {
+                case NotebookStarted started:
+                    output.WriteLine($"== {Show(started.NotebookPath)} ({started.CodeCellCount} code cells)");
+                    break;
+                case CellStarted cell:
+                    output.WriteLine($"  [{cell.Number.ToString(CultureInfo.InvariantCulture).PadLeft(cell.Total.ToString(CultureInfo.InvariantCulture).Length)}/{cell.Total}] {cell.FirstLine}");
+                    break;
+                case CellTextWritten text when echo:
+                    Echo(text.StreamName, text.Text);
+                    break;
+                case CellFinished finished:
+                    FlushEcho();
+                    WriteCell(finished.Cell, finished.Total);
+                    break;
+                case NotebookFinished finished:
+                    WriteNotebook(finished.Result);
+                    break;
+            }
+
+            output.Flush();
+        }
+    }
+
+    /// <summary>Prints one line per notebook and the totals.</summary>
+    public void WriteSummary(IReadOnlyList<string> notebooks, IReadOnlyList<NotebookRunResult> results, TimeSpan total)
+    {
+        var succeeded = results.Count(r => r.Succeeded);
+        output.WriteLine();
+        output.WriteLine($"Summary: {notebooks.Count} notebook(s): {succeeded} succeeded, {results.Count - succeeded} failed, {notebooks.Count - results.Count} not run, in {Format(total)}");
+        foreach (var result in results)
+        {
+            var ran = result.Cells.Count(c => c.Status is not (CellStatus.NotRun or CellStatus.Skipped));
+            var where = result.FailedCell is { } failed ? $"failed at cell {failed.Number} of {result.Cells.Count}" : $"{ran} cells";
+            output.WriteLine($"  {(result.Succeeded ? "ok    " : "FAILED")} {Format(result.Duration),9}  {Show(result.NotebookPath)}  ({where})");
+        }
+
+        foreach (var skipped in notebooks.Skip(results.Count))
+            output.WriteLine($"  not run {"",8}  {Show(skipped)}");
+        output.Flush();
+    }
+
+    private void WriteCell(CellResult cell, int total)
+    {
+        switch (cell.Status)
+        {
+            case CellStatus.Skipped:
+                output.WriteLine($"  [{cell.Number}/{total}] (empty, skipped)");
+                break;
+            case CellStatus.Succeeded:
+                output.WriteLine($"{Indent}ok {Format(cell.Duration)}");
+                break;
+            default:
+                output.WriteLine($"{Indent}{cell.Status.ToString().ToUpperInvariant()} after {Format(cell.Duration)}");
+                break;
+        }
+    }
+
+    private void WriteNotebook(NotebookRunResult result)
+    {
+        var copy = result.ExecutedPath is { } path ? $" -> {Show(path)}" : "";
+        if (result.FailedCell is not { } failed)
+        {
+            output.WriteLine($"   done in {Format(result.Duration)}{copy}");
+            return;
+        }
+
+        output.WriteLine($"   FAILED after {Format(result.Duration)}{copy}");
+        var error = failed.Error!;
+        var detail = error.Name is "CompilationError" or "Error" or "CellTimeout" or "Cancelled" ? error.Message : $"{error.Name}: {error.Message}";
+        errors.WriteLine($"error: {Show(result.NotebookPath)}: cell {failed.Number} of {result.Cells.Count} (`{failed.FirstLine}`) {Verb(failed.Status)}:");
+        foreach (var line in detail.ReplaceLineEndings("\n").Split('\n'))
+            errors.WriteLine($"  {line}");
+        errors.Flush();
+    }
+
+    private static string Verb(CellStatus status) => status switch
+    {
+        CellStatus.TimedOut => "timed out",
+        CellStatus.Cancelled => "was cancelled",
+        _ => "failed",
+    };
+
+    private void Echo(string stream, string text)
+    {
+        if (!_partialLines.TryGetValue(stream, out var pending))
+            _partialLines[stream] = pending = new StringBuilder();
+        pending.Append(text);
+        var all = pending.ToString().ReplaceLineEndings("\n");
+        var lastBreak = all.LastIndexOf('\n');
+        if (lastBreak < 0)
+            return;
+
+        foreach (var line in all[..lastBreak].Split('\n'))
+            output.WriteLine($"{Indent}{(stream == "stderr" ? "!" : "|")} {line}");
+        pending.Clear().Append(all[(lastBreak + 1)..]);
+    }
+
+    private void FlushEcho()
+    {
+        foreach (var (stream, pending) in _partialLines)
+        {
+            if (pending.Length > 0)
+                Echo(stream, "\n");
+        }
+    }
+
+    private string Show(string path)
+    {
+        var relative = Path.GetRelativePath(_startDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
+    private static string Format(TimeSpan time) => time.TotalSeconds < 60
+        ? string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.00} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{(int)time.TotalMinutes} min {time.Seconds:00} s");
+}

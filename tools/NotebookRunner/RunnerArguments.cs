@@ -1,0 +1,148 @@
+using System.Globalization;
+
+namespace DeepCnn.NotebookExecution;
+
+/// <summary>The parsed command line of the console runner.</summary>
+internal sealed record RunnerArguments
+{
+    public const string QuickVariable = "ALEXNET_PROFILE";
+    public const string DefaultOutput = "artifacts/notebooks";
+
+    public const string Usage = """
+        Runs C# notebooks (.ipynb) top to bottom in a fresh .NET Interactive kernel each, stopping at the
+        first failing cell, and writes the executed copies with their outputs.
+
+        Usage: dotnet run --project tools/NotebookRunner -c Release -- [options] <notebook or folder>...
+
+          <notebook or folder>     an .ipynb file, or a folder whose *.ipynb run in name order
+          -o, --output <dir>       where the executed copies go (default: artifacts/notebooks)
+          --cell-timeout <sec>     fail a cell still running after this long (default: 900; 0: no limit)
+          -e, --env KEY=VALUE      set an environment variable for the notebooks (repeatable; KEY= unsets)
+          --quick                  same as --env ALEXNET_PROFILE=quick (an explicit --env wins)
+          --echo                   echo what cells write to stdout/stderr, indented
+          --keep-going             after a failed notebook, still run the next ones
+          -h, --help               show this text
+
+        Exit codes: 0 all cells succeeded; 1 a cell failed or timed out; 2 bad arguments, a missing or
+        unreadable notebook; 3 an error in the runner itself; 130 cancelled (Ctrl+C).
+        """;
+
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    public string OutputDirectory { get; init; } = DefaultOutput;
+
+    public TimeSpan CellTimeout { get; init; } = NotebookRunOptions.DefaultCellTimeout;
+
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    public bool Echo { get; init; }
+
+    public bool KeepGoing { get; init; }
+
+    public bool ShowHelp { get; init; }
+
+    /// <summary>Parses <paramref name="args"/>; on failure <paramref name="error"/> says what is wrong.</summary>
+    public static bool TryParse(IReadOnlyList<string> args, out RunnerArguments parsed, out string? error)
+    {
+        parsed = new RunnerArguments();
+        error = null;
+        var paths = new List<string>();
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var quick = false;
+        var optionsEnded = false;
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (optionsEnded || !arg.StartsWith('-') || arg == "-")
+            {
+                paths.Add(arg);
+                continue;
+            }
+
+            // Accept both "--name value" and "--name=value".
+            var (name, inlineValue) = arg.IndexOf('=') is > 0 and var eq && arg.StartsWith("--", StringComparison.Ordinal)
+                ? (arg[..eq], arg[(eq + 1)..])
+                : (arg, null);
+
+            string? TakeValue(out string? problem)
+            {
+                problem = null;
+                if (inlineValue is not null)
+                    return inlineValue;
+                if (i + 1 < args.Count)
+                    return args[++i];
+                problem = $"{name} needs a value.";
+                return null;
+            }
+
+            switch (name)
+            {
+                case "--":
+                    optionsEnded = true;
+                    break;
+                case "-h" or "--help":
+                    parsed = parsed with { ShowHelp = true };
+                    break;
+                case "-o" or "--output":
+                    if (TakeValue(out error) is not { } output)
+                        return false;
+                    parsed = parsed with { OutputDirectory = output };
+                    break;
+                case "--cell-timeout":
+                    if (TakeValue(out error) is not { } timeoutText)
+                        return false;
+                    if (!double.TryParse(timeoutText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || double.IsInfinity(seconds))
+                    {
+                        error = $"--cell-timeout expects a number of seconds (0 for no limit), not '{timeoutText}'.";
+                        return false;
+                    }
+
+                    parsed = parsed with { CellTimeout = seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds) };
+                    break;
+                case "-e" or "--env":
+                    if (TakeValue(out error) is not { } assignment)
+                        return false;
+                    var split = assignment.IndexOf('=');
+                    if (split <= 0)
+                    {
+                        error = $"--env expects KEY=VALUE, not '{assignment}'.";
+                        return false;
+                    }
+
+                    environment[assignment[..split]] = assignment[(split + 1)..];
+                    break;
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--echo":
+                    parsed = parsed with { Echo = true };
+                    break;
+                case "--keep-going":
+                    parsed = parsed with { KeepGoing = true };
+                    break;
+                default:
+                    error = $"unknown option '{arg}'.";
+                    return false;
+            }
+
+            if (inlineValue is not null && name is not ("-o" or "--output" or "--cell-timeout" or "-e" or "--env"))
+            {
+                error = $"{name} takes no value.";
+                return false;
+            }
+        }
+
+        if (quick)
+            environment.TryAdd(QuickVariable, "quick");
+
+        if (paths.Count == 0 && !parsed.ShowHelp)
+        {
+            error = "no notebook or folder given.";
+            return false;
+        }
+
+        parsed = parsed with { Paths = paths, Environment = environment };
+        return true;
+    }
+}
