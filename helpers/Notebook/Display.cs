@@ -1,0 +1,67 @@
+using DeepCnn.Data;
+using DeepCnn.Models;
+using DeepCnn.Plotting;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Formatting;
+using XPlot.Plotly;
+
+namespace DeepCnn.Notebook;
+
+/// <summary>
+/// The edge to .NET Interactive: registers how the library's values look in a notebook (figures as inline PNG,
+/// data banners, Plotly charts, model summaries) and shows values that update in place. Outside a notebook
+/// every method falls back to the console, so the same calls work in scripts and tests.
+/// </summary>
+public static class Display
+{
+    private static readonly string[] FigureMimeTypes = ["text/html", "image/png"];
+    private static bool registered;
+
+    /// <summary>True when running inside a notebook cell.</summary>
+    public static bool InNotebook => KernelInvocationContext.Current is not null;
+
+    /// <summary>Registers the formatters; safe to call again. Returns a line describing the session.</summary>
+    public static string Initialize()
+    {
+        RegisterFormatters();
+        return SessionInfo.Describe();
+    }
+
+    private static void RegisterFormatters()
+    {
+        if (!registered)
+        {
+            // Both an <img> (what front ends draw) and the PNG itself (what nbconvert-style tools and viewers keep).
+            Formatter.Register<Figure>((figure, writer) => writer.Write(
+                $"<img src=\"{figure.DataUri}\" alt=\"{Html.Encode(figure.Title)}\" width=\"{figure.Width}\" style=\"max-width:100%\"/>"), "text/html");
+            Formatter.Register<Figure>((figure, writer) => writer.Write(Convert.ToBase64String(figure.Png)), "image/png");
+            Formatter.SetPreferredMimeTypesFor(typeof(Figure), FigureMimeTypes);
+            Formatter.Register<DataOrigin>((origin, writer) => writer.Write(Html.DataBanner(origin)), "text/html");
+            Formatter.Register<CifarDataSet>((data, writer) => writer.Write(Html.DataBanner(data.Origin, data.ToString())), "text/html");
+            Formatter.Register<ModelSummary>((summary, writer) => writer.Write(Html.Summary(summary)), "text/html");
+            Formatter.Register<PlotlyChart>((chart, writer) => writer.Write(InteractiveCharts.ToHtml(chart)), "text/html");
+            Formatter.Register<HtmlFragment>((fragment, writer) => writer.Write(fragment.Html), "text/html");
+            registered = true;
+        }
+    }
+
+    /// <summary>Shows <paramref name="value"/> now (not only at the end of the cell) and returns a handle to update it.</summary>
+    public static DisplayHandle Show(object value)
+    {
+        RegisterFormatters();
+        if (KernelInvocationContext.Current is not { } context)
+        {
+            Console.WriteLine(value);
+            return new DisplayHandle(null);
+        }
+
+        // This form keeps the display id on the handle, so Update() replaces this very output in every front end.
+        var shown = value is Figure
+            ? KernelInvocationContextExtensions.Display(context, value, FigureMimeTypes)
+            : KernelInvocationContextExtensions.Display(context, value);
+        return new DisplayHandle(shown);
+    }
+
+    /// <summary>Shows an HTML fragment and returns a handle to replace it.</summary>
+    public static DisplayHandle ShowHtml(string html) => Show(new HtmlFragment(html));
+}

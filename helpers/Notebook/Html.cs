@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using DeepCnn.Data;
+using DeepCnn.Models;
+
+namespace DeepCnn.Notebook;
+
+/// <summary>The small HTML pieces notebooks show: banners, progress bars, tables. Plain strings, so they are testable.</summary>
+public static class Html
+{
+    /// <summary>Escapes text for HTML.</summary>
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>
+    /// A banner naming the data a result was computed on: unmissable orange for synthetic data (so no figure is
+    /// mistaken for a CIFAR-10 result), quiet green for the real data set.
+    /// </summary>
+    public static string DataBanner(DataOrigin origin, string? detail = null)
+    {
+        var (background, border, headline) = origin.IsSynthetic
+            ? ("#fff3cd", "#e0a800", "SYNTHETIC DATA: not CIFAR-10. Accuracies and pictures below say nothing about real images.")
+            : ("#e8f5e9", "#43a047", "CIFAR-10");
+        return $"<div style=\"background:{background};border-left:6px solid {border};padding:8px 12px;margin:4px 0;color:#222\">" +
+               $"<b>{Encode(headline)}</b><br/><small>{Encode(detail ?? origin.Description)}</small></div>";
+    }
+
+    /// <summary>A progress bar with a caption; <paramref name="fraction"/> in [0, 1].</summary>
+    public static string ProgressBar(string title, double fraction, string detail)
+    {
+        var percent = Math.Clamp(fraction, 0, 1) * 100;
+        return "<div style=\"font-family:sans-serif;margin:4px 0\">" +
+               $"<div><b>{Encode(title)}</b> {percent.ToString("F0", CultureInfo.InvariantCulture)}%</div>" +
+               "<div style=\"width:480px;height:12px;background:#e0e0e0;border-radius:6px;overflow:hidden\">" +
+               $"<div style=\"width:{percent.ToString("F1", CultureInfo.InvariantCulture)}%;height:100%;background:#1976d2\"></div></div>" +
+               $"<div><small>{Encode(detail)}</small></div></div>";
+    }
+
+    /// <summary>A table with a header row.</summary>
+    public static string Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var html = new StringBuilder("<table style=\"border-collapse:collapse\"><thead><tr>");
+        foreach (var cell in header)
+        {
+            html.Append("<th style=\"text-align:left;padding:2px 10px\">").Append(Encode(cell)).Append("</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
+        foreach (var row in rows)
+        {
+            html.Append("<tr>");
+            foreach (var cell in row)
+            {
+                html.Append("<td style=\"padding:2px 10px;font-family:monospace\">").Append(Encode(cell)).Append("</td>");
+            }
+
+            html.Append("</tr>");
+        }
+
+        return html.Append("</tbody></table>").ToString();
+    }
+
+    /// <summary>A model summary as a table: layer, kind, output shape, parameters, FLOPs, with totals.</summary>
+    public static string Summary(ModelSummary summary)
+    {
+        var rows = summary.Layers.Select(l => (IReadOnlyList<string>)
+            [l.Name, l.Kind, l.Shape, l.Parameters == 0 ? "" : l.Parameters.ToString("N0", CultureInfo.InvariantCulture),
+             l.Flops == 0 ? "" : (l.Flops / 1e6).ToString("N1", CultureInfo.InvariantCulture)]).ToList();
+        rows.Add(["total", "", "", summary.TotalParameters.ToString("N0", CultureInfo.InvariantCulture),
+            (summary.ForwardFlops / 1e6).ToString("N1", CultureInfo.InvariantCulture)]);
+        return Table(["layer", "kind", "output shape", "parameters", "forward MFLOPs"], rows);
+    }
+}
