@@ -46,7 +46,7 @@ public static class SyntheticCifar
     public static CifarDataSet Load(string folder, int trainCount = 10_000, int testCount = 2_000, int seed = 1)
     {
         var stamp = Path.Combine(folder, "settings.txt");
-        var settings = $"train={trainCount} test={testCount} seed={seed} generator=4";
+        var settings = $"train={trainCount} test={testCount} seed={seed} generator=5";
         if (!File.Exists(stamp) || File.ReadAllText(stamp) != settings)
         {
             Write(folder, trainCount, testCount, seed);
@@ -66,7 +66,7 @@ public static class SyntheticCifar
 
         var background = RandomColour(random, random.NextDouble() * 360, 0.1 + 0.3 * random.NextDouble(), 0.15 + 0.7 * random.NextDouble());
         // The hue leans towards the class but overlaps its neighbours: colour alone is a weak cue.
-        var hue = label * 36 + (random.NextDouble() - 0.5) * 150;
+        var hue = label * 36 + (random.NextDouble() - 0.5) * 80;
         var foreground = RandomColour(random, hue, 0.5 + 0.5 * random.NextDouble(), 0.55 + 0.45 * random.NextDouble());
         var cx = 10 + random.NextDouble() * 12;
         var cy = 10 + random.NextDouble() * 12;

@@ -36,9 +36,9 @@ public static class Display
                 $"<img src=\"{figure.DataUri}\" alt=\"{Html.Encode(figure.Title)}\" width=\"{figure.Width}\" style=\"max-width:100%\"/>"), "text/html");
             Formatter.Register<Figure>((figure, writer) => writer.Write(Convert.ToBase64String(figure.Png)), "image/png");
             Formatter.SetPreferredMimeTypesFor(typeof(Figure), FigureMimeTypes);
-            Formatter.Register<DataOrigin>((origin, writer) => writer.Write(Html.DataBanner(origin)), "text/html");
-            Formatter.Register<CifarDataSet>((data, writer) => writer.Write(Html.DataBanner(data.Origin, data.ToString())), "text/html");
-            Formatter.Register<ModelSummary>((summary, writer) => writer.Write(Html.Summary(summary)), "text/html");
+            Formatter.Register<DataOrigin>((origin, writer) => writer.Write(Html.DataBanner(origin).Html), "text/html");
+            Formatter.Register<CifarDataSet>((data, writer) => writer.Write(Html.DataBanner(data.Origin, data.ToString()).Html), "text/html");
+            Formatter.Register<ModelSummary>((summary, writer) => writer.Write(Html.Summary(summary).Html), "text/html");
             Formatter.Register<PlotlyChart>((chart, writer) => writer.Write(InteractiveCharts.ToHtml(chart)), "text/html");
             Formatter.Register<HtmlFragment>((fragment, writer) => writer.Write(fragment.Html), "text/html");
             registered = true;
@@ -62,6 +62,4 @@ public static class Display
         return new DisplayHandle(shown);
     }
 
-    /// <summary>Shows an HTML fragment and returns a handle to replace it.</summary>
-    public static DisplayHandle ShowHtml(string html) => Show(new HtmlFragment(html));
 }

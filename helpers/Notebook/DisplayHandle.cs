@@ -20,7 +20,4 @@ public sealed class DisplayHandle
 
         shown.Update(value);
     }
-
-    /// <summary>Replaces the shown value with an HTML fragment.</summary>
-    public void UpdateHtml(string html) => Update(new HtmlFragment(html));
 }

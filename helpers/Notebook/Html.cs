@@ -3,10 +3,11 @@ using System.Net;
 using System.Text;
 using DeepCnn.Data;
 using DeepCnn.Models;
+using static TorchSharp.torch;
 
 namespace DeepCnn.Notebook;
 
-/// <summary>The small HTML pieces notebooks show: banners, progress bars, tables. Plain strings, so they are testable.</summary>
+/// <summary>The small HTML pieces notebooks show: banners, progress bars, tables; a cell that ends with one shows it as HTML.</summary>
 public static class Html
 {
     /// <summary>Escapes text for HTML.</summary>
@@ -16,28 +17,28 @@ public static class Html
     /// A banner naming the data a result was computed on: unmissable orange for synthetic data (so no figure is
     /// mistaken for a CIFAR-10 result), quiet green for the real data set.
     /// </summary>
-    public static string DataBanner(DataOrigin origin, string? detail = null)
+    public static HtmlFragment DataBanner(DataOrigin origin, string? detail = null)
     {
         var (background, border, headline) = origin.IsSynthetic
             ? ("#fff3cd", "#e0a800", "SYNTHETIC DATA: not CIFAR-10. Accuracies and pictures below say nothing about real images.")
             : ("#e8f5e9", "#43a047", "CIFAR-10");
-        return $"<div style=\"background:{background};border-left:6px solid {border};padding:8px 12px;margin:4px 0;color:#222\">" +
-               $"<b>{Encode(headline)}</b><br/><small>{Encode(detail ?? origin.Description)}</small></div>";
+        return new HtmlFragment($"<div style=\"background:{background};border-left:6px solid {border};padding:8px 12px;margin:4px 0;color:#222\">" +
+               $"<b>{Encode(headline)}</b><br/><small>{Encode(detail ?? origin.Description)}</small></div>");
     }
 
     /// <summary>A progress bar with a caption; <paramref name="fraction"/> in [0, 1].</summary>
-    public static string ProgressBar(string title, double fraction, string detail)
+    public static HtmlFragment ProgressBar(string title, double fraction, string detail)
     {
         var percent = Math.Clamp(fraction, 0, 1) * 100;
-        return "<div style=\"font-family:sans-serif;margin:4px 0\">" +
+        return new HtmlFragment("<div style=\"font-family:sans-serif;margin:4px 0\">" +
                $"<div><b>{Encode(title)}</b> {percent.ToString("F0", CultureInfo.InvariantCulture)}%</div>" +
                "<div style=\"width:480px;height:12px;background:#e0e0e0;border-radius:6px;overflow:hidden\">" +
                $"<div style=\"width:{percent.ToString("F1", CultureInfo.InvariantCulture)}%;height:100%;background:#1976d2\"></div></div>" +
-               $"<div><small>{Encode(detail)}</small></div></div>";
+               $"<div><small>{Encode(detail)}</small></div></div>");
     }
 
     /// <summary>A table with a header row.</summary>
-    public static string Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    public static HtmlFragment Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         var html = new StringBuilder("<table style=\"border-collapse:collapse\"><thead><tr>");
         foreach (var cell in header)
@@ -57,11 +58,41 @@ public static class Html
             html.Append("</tr>");
         }
 
-        return html.Append("</tbody></table>").ToString();
+        return new HtmlFragment(html.Append("</tbody></table>").ToString());
+    }
+
+    /// <summary>Shape, type and value range of each named tensor: the quickest check that a pipeline did what it should.</summary>
+    public static HtmlFragment TensorTable(params (string Name, Tensor Value)[] tensors)
+    {
+        using var scope = NewDisposeScope();
+        string Stat(Tensor t, Func<Tensor, Tensor> f) => t.is_floating_point()
+            ? f(t).item<float>().ToString("F3", CultureInfo.InvariantCulture)
+            : f(t.to_type(ScalarType.Float32)).item<float>().ToString("F0", CultureInfo.InvariantCulture);
+        var rows = tensors.Select(t => (IReadOnlyList<string>)
+            [t.Name, string.Join(" x ", t.Value.shape), t.Value.dtype.ToString(), Stat(t.Value, x => x.min()), Stat(t.Value, x => x.max()),
+             Stat(t.Value, x => x.mean()), Stat(t.Value, x => x.std())]);
+        return Table(["tensor", "shape", "dtype", "min", "max", "mean", "std"], rows);
+    }
+
+    /// <summary>Networks side by side: feature-map size, parameters and FLOPs.</summary>
+    public static HtmlFragment CompareModels(params (string Name, ModelSummary Summary)[] models)
+    {
+        var rows = new (string Label, Func<ModelSummary, string> Cell)[]
+        {
+            ("convolution channels", s => string.Join(", ", s.Layers.Where(l => l.Kind.StartsWith("Conv2d", StringComparison.Ordinal)).Select(l => l.OutputShape[1]))),
+            ("features output (after pool5)", s => s.Layers.Last(l => l.Name.StartsWith("features.", StringComparison.Ordinal)).Shape),
+            ("inputs to the first dense layer", s => s.Layers.First(l => l.Kind.StartsWith("Linear", StringComparison.Ordinal)).Kind.Split(' ')[1].Split("->")[0]),
+            ("dropout layers", s => s.Layers.Count(l => l.Kind.StartsWith("Dropout", StringComparison.Ordinal)).ToString(CultureInfo.InvariantCulture)),
+            ("parameters", s => s.TotalParameters.ToString("N0", CultureInfo.InvariantCulture)),
+            ("forward GFLOP per image", s => (s.ForwardFlops / 1e9).ToString("F3", CultureInfo.InvariantCulture)),
+            ("training GFLOP per image (about 3x forward)", s => (s.TrainingFlops / 1e9).ToString("F2", CultureInfo.InvariantCulture)),
+        };
+        return Table(["", .. models.Select(m => m.Name)],
+            rows.Select(r => (IReadOnlyList<string>)[r.Label, .. models.Select(m => r.Cell(m.Summary))]));
     }
 
     /// <summary>A model summary as a table: layer, kind, output shape, parameters, FLOPs, with totals.</summary>
-    public static string Summary(ModelSummary summary)
+    public static HtmlFragment Summary(ModelSummary summary)
     {
         var rows = summary.Layers.Select(l => (IReadOnlyList<string>)
             [l.Name, l.Kind, l.Shape, l.Parameters == 0 ? "" : l.Parameters.ToString("N0", CultureInfo.InvariantCulture),

@@ -15,7 +15,7 @@ public sealed class ProgressPanel
     private ProgressPanel(string title)
     {
         Title = title;
-        handle = Display.ShowHtml(Html.ProgressBar(title, 0, "starting..."));
+        handle = Display.Show(Html.ProgressBar(title, 0, "starting..."));
     }
 
     /// <summary>What the bar measures.</summary>
@@ -40,9 +40,9 @@ public sealed class ProgressPanel
         }
 
         lastShown = now;
-        handle.UpdateHtml(Html.ProgressBar(Title, fraction, $"{detail} ({now:mm\\:ss} elapsed)"));
+        handle.Update(Html.ProgressBar(Title, fraction, $"{detail} ({now:mm\\:ss} elapsed)"));
     }
 
     /// <summary>Fills the bar and leaves a final caption.</summary>
-    public void Complete(string detail) => handle.UpdateHtml(Html.ProgressBar(Title, 1, $"{detail} ({clock.Elapsed:mm\\:ss})"));
+    public void Complete(string detail) => handle.Update(Html.ProgressBar(Title, 1, $"{detail} ({clock.Elapsed:mm\\:ss})"));
 }

@@ -24,15 +24,16 @@ public static class ImageGrid
         var captionHeight = captioned ? 16 : 0;
         var titleHeight = title.Length > 0 ? 28 : 4;
         var rows = (cells.Count + columns - 1) / columns;
-        var labelWidth = rowLabels is { Count: > 0 } ? 12 + 7 * rowLabels.Max(l => l.Length) : 0;
-        var width = labelWidth + gap + columns * (cellSize + gap);
+        var labelWidth = rowLabels is { Count: > 0 } ? 16 + 8 * rowLabels.Max(l => l.Length) : 0;
+        using var typeface = SKTypeface.Default;
+        using var titleFont = new SKFont(typeface, 16);
+        // Wide enough for the title too, so a two-image grid does not cut its caption off.
+        var width = Math.Max(labelWidth + gap + columns * (cellSize + gap), (int)titleFont.MeasureText(title) + 2 * gap);
         var height = titleHeight + rows * (cellSize + captionHeight + gap) + gap;
 
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        using var typeface = SKTypeface.Default;
-        using var titleFont = new SKFont(typeface, 16);
         using var captionFont = new SKFont(typeface, Math.Clamp(cellSize / 6f, 9, 12));
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         canvas.DrawText(title, gap, 20, SKTextAlign.Left, titleFont, ink);
