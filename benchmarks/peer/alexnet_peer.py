@@ -56,6 +56,7 @@ os.dup2(2, 1)
 sys.stdout = sys.stderr
 
 import ctypes  # noqa: E402
+import math  # noqa: E402
 import platform  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
@@ -269,7 +270,7 @@ class Worker:
 
     def op_train(self, req):
         out, loss = self._timed("train", req, self._train_step)
-        out["loss"] = None if loss is None else loss.item()
+        out["loss"] = None if loss is None else finite_or_none(loss.item())
         return out
 
     def op_eval(self, req):
@@ -332,7 +333,7 @@ class Worker:
                 "loss_forward_s": t_bwd - t_loss,
                 "loss_backward_s": stamps[layers[-1][0]]["bwd0"] - t_bwd,
                 "zero_grad_s": t_fwd - t_start, "optimizer_step_s": t_end - t_step,
-                "step_s": t_end - t_start, "loss": loss.item(), "built_s": built}
+                "step_s": t_end - t_start, "loss": finite_or_none(loss.item()), "built_s": built}
 
     def op_rss(self, req):
         fields = {}
@@ -348,6 +349,11 @@ class Worker:
         return {}
 
 
+def finite_or_none(x):
+    """NaN and infinities are not JSON; a diverged loss is reported as null."""
+    return x if math.isfinite(x) else None
+
+
 def cpu_name():
     try:
         with open("/proc/cpuinfo") as f:
@@ -360,7 +366,12 @@ def cpu_name():
 
 
 def send(obj):
-    _protocol.write(json.dumps(obj, separators=(",", ":")) + "\n")
+    try:
+        text = json.dumps(obj, separators=(",", ":"), allow_nan=False)
+    except ValueError as e:  # NaN or infinity somewhere: still answer with one valid line
+        text = json.dumps({k: obj[k] for k in ("op", "id") if k in obj} |
+                          {"ok": False, "error": f"response not encodable as JSON: {e}"})
+    _protocol.write(text + "\n")
     _protocol.flush()
 
 
