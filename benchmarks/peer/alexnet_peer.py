@@ -1,0 +1,411 @@
+"""PyTorch side of the TorchSharp-vs-PyTorch AlexNet benchmark: a long-lived worker.
+
+Run it through the private environment (see README.md):
+    benchmarks/peer/pytorch-env.sh python3 benchmarks/peer/alexnet_peer.py
+
+Protocol: JSON lines. One request per line on stdin, exactly one response per line on stdout, in
+order. Nothing else is ever written to stdout (file descriptor 1 is pointed at stderr at start-up,
+so stray output from Python or native libraries lands in the log). Logs go to stderr.
+The worker stops on {"op":"quit"} or at the end of stdin.
+
+Every request is an object with "op"; an optional "id" (any JSON value) is echoed back. Every
+response has "op", "ok" and, when given, "id". On failure: {"ok": false, "error": "..."}; the worker
+keeps running. Times are seconds from time.perf_counter, one entry per timed repetition.
+
+  {"op":"info"}
+      -> torch, python, python_executable, pid, cpu, blas {libraries, openblas_config,
+         openblas_corename, openblas_threads}, threads, interop_threads, mkldnn, config
+         (torch.__config__.show()), params {"chapter": 21247306, "classic": 46787978}
+  {"op":"setup","threads":2,"seed":0,"interop_threads":1}       (all fields optional)
+      -> torch.set_num_threads(threads) and the same for OpenBLAS's own thread pool;
+         torch.set_num_interop_threads(interop_threads) once (PyTorch allows it only once);
+         torch.manual_seed(seed). A new seed drops the cached models and inputs.
+      -> threads, interop_threads, blas_threads, seed, params
+  {"op":"matmul","n":2048,"reps":1,"warmup":0}
+      -> n, seconds [..], gflops [..] (2*n^3 / seconds), best_gflops
+  {"op":"train","variant":"chapter","batch":64,"image":224,"reps":1,"warmup":0}
+      -> variant, batch, image, seconds [..], median_s, images_per_s (batch / median_s), loss,
+         built_s (time spent building model+optimizer+input in this request; 0 when cached)
+         One step = optimizer.zero_grad(set_to_none=True), forward, cross-entropy, backward,
+         SGD step (lr 0.01, momentum 0.9), model in train mode, on a fixed random batch.
+         Model, optimizer and batch are kept per (variant, batch, image).
+  {"op":"eval","variant":"classic","batch":256,"image":224,"reps":1,"warmup":0}
+      -> same fields as train except loss; forward only, eval mode, under torch.no_grad().
+         Its model and batch are kept per (variant, batch, image), apart from train's.
+  {"op":"profile","variant":"chapter","batch":64,"image":224}
+      -> layers [{name, output_shape, forward_s, backward_s}], loss_forward_s, loss_backward_s,
+         zero_grad_s, optimizer_step_s, step_s. Times one training step (after one untimed step
+         when the model is new) with hooks on each top-level layer of features and classifier.
+         A layer's backward_s runs from the moment the gradient of its output is ready to the
+         moment the gradient of its input is ready (for the first layer: to the end of backward).
+  {"op":"rss"}   -> rss_bytes (VmRSS), peak_rss_bytes (VmHWM) of this process
+  {"op":"reset"} -> drops the cached models, optimizers and inputs
+  {"op":"quit"}  -> {"op":"quit","ok":true}, then the worker exits with status 0
+
+The two AlexNet variants (ReLU after every conv and hidden dense layer, 10 classes, Xavier-uniform
+weights and zero biases) are built by `build_model`; `PARAMS` holds their parameter counts, which the
+C# side can compare with its own.
+"""
+import json
+import os
+import sys
+
+# The protocol owns the real stdout; everything else written to fd 1 goes to stderr.
+_protocol = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+os.dup2(2, 1)
+sys.stdout = sys.stderr
+
+import ctypes  # noqa: E402
+import math  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+import time  # noqa: E402
+
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+
+PARAMS = {"chapter": 21_247_306, "classic": 46_787_978}
+CLASSES = 10
+
+
+def log(msg):
+    print(f"alexnet_peer: {msg}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- models
+
+def build_model(variant, device=None):
+    """The chapter's AlexNet (no padding, 256x1x1 at the end of features) or the classic one."""
+    if variant == "chapter":
+        convs = [(3, 96, 11, 4, 0), (96, 192, 5, 1, 0), (192, 384, 3, 1, 0),
+                 (384, 384, 3, 1, 0), (384, 256, 3, 1, 0)]
+        flat = 256 * 1 * 1
+    elif variant == "classic":
+        convs = [(3, 96, 11, 4, 1), (96, 256, 5, 1, 2), (256, 384, 3, 1, 1),
+                 (384, 384, 3, 1, 1), (384, 256, 3, 1, 1)]
+        flat = 256 * 5 * 5
+    else:
+        raise ValueError(f"unknown variant {variant!r} (chapter or classic)")
+    features = []
+    for i, (cin, cout, k, s, p) in enumerate(convs):
+        features += [nn.Conv2d(cin, cout, k, stride=s, padding=p, device=device), nn.ReLU()]
+        if i in (0, 1, 4):
+            features.append(nn.MaxPool2d(3, 2))
+    classifier = [nn.Flatten(),
+                  nn.Linear(flat, 4096, device=device), nn.ReLU(), nn.Dropout(0.5),
+                  nn.Linear(4096, 4096, device=device), nn.ReLU(), nn.Dropout(0.5),
+                  nn.Linear(4096, CLASSES, device=device)]
+    model = nn.Sequential()
+    model.add_module("features", nn.Sequential(*features))
+    model.add_module("classifier", nn.Sequential(*classifier))
+    for m in model.modules():
+        if isinstance(m, (nn.Conv2d, nn.Linear)):
+            nn.init.xavier_uniform_(m.weight)
+            nn.init.zeros_(m.bias)
+    return model
+
+
+def count_params(variant):
+    model = build_model(variant, device="meta")  # shapes only, no memory
+    return sum(p.numel() for p in model.parameters())
+
+
+def layer_name(qualified, m):
+    """'features.0 Conv2d(3,96,k11,s4)' and the like."""
+    if isinstance(m, nn.Conv2d):
+        desc = f"Conv2d({m.in_channels},{m.out_channels},k{m.kernel_size[0]},s{m.stride[0]}"
+        desc += f",p{m.padding[0]})" if m.padding[0] else ")"
+    elif isinstance(m, nn.MaxPool2d):
+        desc = f"MaxPool2d(k{m.kernel_size},s{m.stride})"
+    elif isinstance(m, nn.Linear):
+        desc = f"Linear({m.in_features},{m.out_features})"
+    elif isinstance(m, nn.Dropout):
+        desc = f"Dropout({m.p})"
+    else:
+        desc = type(m).__name__
+    return f"{qualified} {desc}"
+
+
+# ---------------------------------------------------------------- state
+
+class Worker:
+    def __init__(self):
+        self.seed = 0
+        self.interop_set = False
+        self.cache = {}  # (mode, variant, batch, image) -> dict(model, x, y, opt)
+        self.openblas = self._find_openblas()
+        self.params = {v: count_params(v) for v in PARAMS}
+        for v, n in self.params.items():
+            if n != PARAMS[v]:
+                log(f"WARNING: {v} has {n} parameters, expected {PARAMS[v]}")
+
+    @staticmethod
+    def _mapped_libraries(words):
+        paths = set()
+        with open("/proc/self/maps") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 6 and any(w in os.path.basename(parts[5]) for w in words):
+                    paths.add(parts[5])
+        return sorted(paths)
+
+    def _find_openblas(self):
+        for path in self._mapped_libraries(["openblas"]):
+            try:
+                lib = ctypes.CDLL(path)
+                lib.openblas_get_config.restype = ctypes.c_char_p
+                lib.openblas_get_corename.restype = ctypes.c_char_p
+                return lib
+            except (OSError, AttributeError):
+                pass
+        return None
+
+    def blas_threads(self):
+        return self.openblas.openblas_get_num_threads() if self.openblas else None
+
+    # -- ops
+
+    def op_info(self, req):
+        blas = {"libraries": self._mapped_libraries(["blas", "lapack"])}
+        if self.openblas:
+            blas["openblas_config"] = self.openblas.openblas_get_config().decode()
+            blas["openblas_corename"] = self.openblas.openblas_get_corename().decode()
+            blas["openblas_threads"] = self.blas_threads()
+        return {"torch": torch.__version__, "python": platform.python_version(),
+                "python_executable": sys.executable, "pid": os.getpid(), "cpu": cpu_name(),
+                "blas": blas, "threads": torch.get_num_threads(),
+                "interop_threads": torch.get_num_interop_threads(),
+                "mkldnn": torch.backends.mkldnn.is_available(),
+                "config": torch.__config__.show(), "params": self.params}
+
+    def op_setup(self, req):
+        out = {}
+        if "threads" in req:
+            n = int(req["threads"])
+            torch.set_num_threads(n)
+            if self.openblas:
+                self.openblas.openblas_set_num_threads(n)
+        interop = int(req.get("interop_threads", 1))
+        if not self.interop_set and torch.get_num_interop_threads() != interop:
+            try:
+                torch.set_num_interop_threads(interop)
+            except RuntimeError as e:  # only allowed before the first inter-op work
+                out["interop_note"] = str(e)
+        self.interop_set = True
+        if "seed" in req:
+            seed = int(req["seed"])
+            if seed != self.seed:
+                self.cache.clear()
+            self.seed = seed
+        torch.manual_seed(self.seed)
+        out.update(threads=torch.get_num_threads(), interop_threads=torch.get_num_interop_threads(),
+                   blas_threads=self.blas_threads(), seed=self.seed, params=self.params)
+        return out
+
+    def op_matmul(self, req):
+        n, reps, warmup = int(req.get("n", 2048)), int(req.get("reps", 1)), int(req.get("warmup", 0))
+        key = ("matmul", n)
+        if key not in self.cache:
+            g = torch.Generator().manual_seed(self.seed)
+            self.cache = {k: v for k, v in self.cache.items() if k[0] != "matmul"}
+            self.cache[key] = {"a": torch.randn(n, n, generator=g), "b": torch.randn(n, n, generator=g)}
+        a, b = self.cache[key]["a"], self.cache[key]["b"]
+        for _ in range(warmup):
+            torch.mm(a, b)
+        seconds = []
+        for _ in range(reps):
+            t0 = time.perf_counter()
+            torch.mm(a, b)
+            seconds.append(time.perf_counter() - t0)
+        gflops = [2 * n ** 3 / s / 1e9 for s in seconds]
+        return {"n": n, "seconds": seconds, "gflops": gflops, "best_gflops": max(gflops)}
+
+    def _entry(self, mode, req):
+        variant = req.get("variant", "chapter")
+        batch = int(req.get("batch", 64 if mode == "train" else 256))
+        image = int(req.get("image", 224))
+        key = (mode, variant, batch, image)
+        built = 0.0
+        if key not in self.cache:
+            t0 = time.perf_counter()
+            torch.manual_seed(self.seed)  # the same weights and batch whatever came before
+            model = build_model(variant)
+            entry = {"model": model,
+                     "x": torch.randn(batch, 3, image, image),
+                     "y": torch.randint(0, CLASSES, (batch,))}
+            if mode == "train":
+                model.train()
+                entry["opt"] = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+            else:
+                model.eval()
+            self.cache[key] = entry
+            built = time.perf_counter() - t0
+        return key, self.cache[key], built
+
+    @staticmethod
+    def _train_step(e):
+        e["opt"].zero_grad(set_to_none=True)
+        loss = F.cross_entropy(e["model"](e["x"]), e["y"])
+        loss.backward()
+        e["opt"].step()
+        return loss
+
+    def _timed(self, mode, req, step):
+        (_, variant, batch, image), e, built = self._entry(mode, req)
+        reps, warmup = int(req.get("reps", 1)), int(req.get("warmup", 0))
+        for _ in range(warmup):
+            step(e)
+        seconds, result = [], None
+        for _ in range(reps):
+            t0 = time.perf_counter()
+            result = step(e)
+            seconds.append(time.perf_counter() - t0)
+        out = {"variant": variant, "batch": batch, "image": image, "seconds": seconds,
+               "built_s": built}
+        if seconds:
+            out["median_s"] = statistics.median(seconds)
+            out["images_per_s"] = batch / out["median_s"]
+        return out, result
+
+    def op_train(self, req):
+        out, loss = self._timed("train", req, self._train_step)
+        out["loss"] = None if loss is None else finite_or_none(loss.item())
+        return out
+
+    def op_eval(self, req):
+        def forward(e):
+            with torch.no_grad():
+                return e["model"](e["x"])
+        out, _ = self._timed("eval", req, forward)
+        return out
+
+    def op_profile(self, req):
+        (_, variant, batch, image), e, built = self._entry("train", req)
+        if built:
+            self._train_step(e)  # first-touch allocations and one-off kernel choices stay out
+        model = e["model"]
+        layers = [(f"{part}.{i}", m) for part in ("features", "classifier")
+                  for i, m in enumerate(getattr(model, part))]
+        stamps = {}  # name -> dict(fwd0, fwd1, bwd0, shape)
+        handles = []
+
+        def pre(name):
+            def hook(module, inputs):
+                stamps[name] = {"fwd0": time.perf_counter()}
+            return hook
+
+        def post(name):
+            def hook(module, inputs, output):
+                s = stamps[name]
+                s["fwd1"] = time.perf_counter()
+                s["shape"] = list(output.shape)
+                if output.requires_grad:
+                    output.register_hook(lambda g: s.__setitem__("bwd0", time.perf_counter()))
+            return hook
+
+        for name, m in layers:
+            handles += [m.register_forward_pre_hook(pre(name)), m.register_forward_hook(post(name))]
+        try:
+            t_start = time.perf_counter()
+            e["opt"].zero_grad(set_to_none=True)
+            t_fwd = time.perf_counter()
+            logits = model(e["x"])
+            t_loss = time.perf_counter()
+            loss = F.cross_entropy(logits, e["y"])
+            t_bwd = time.perf_counter()
+            loss.backward()
+            t_step = time.perf_counter()
+            e["opt"].step()
+            t_end = time.perf_counter()
+        finally:
+            for h in handles:
+                h.remove()
+
+        rows = []
+        for i, (name, m) in enumerate(layers):
+            s = stamps[name]
+            # backward of layer i ends when the gradient of its input (layer i-1's output) is ready
+            end = stamps[layers[i - 1][0]]["bwd0"] if i > 0 else t_step
+            rows.append({"name": layer_name(name, m), "output_shape": s["shape"],
+                         "forward_s": s["fwd1"] - s["fwd0"], "backward_s": end - s["bwd0"]})
+        return {"variant": variant, "batch": batch, "image": image, "layers": rows,
+                "loss_forward_s": t_bwd - t_loss,
+                "loss_backward_s": stamps[layers[-1][0]]["bwd0"] - t_bwd,
+                "zero_grad_s": t_fwd - t_start, "optimizer_step_s": t_end - t_step,
+                "step_s": t_end - t_start, "loss": finite_or_none(loss.item()), "built_s": built}
+
+    def op_rss(self, req):
+        fields = {}
+        with open("/proc/self/status") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key in ("VmRSS", "VmHWM"):
+                    fields[key] = int(value.split()[0]) * 1024  # reported in kB
+        return {"rss_bytes": fields.get("VmRSS"), "peak_rss_bytes": fields.get("VmHWM")}
+
+    def op_reset(self, req):
+        self.cache.clear()
+        return {}
+
+
+def finite_or_none(x):
+    """NaN and infinities are not JSON; a diverged loss is reported as null."""
+    return x if math.isfinite(x) else None
+
+
+def cpu_name():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+def send(obj):
+    try:
+        text = json.dumps(obj, separators=(",", ":"), allow_nan=False)
+    except ValueError as e:  # NaN or infinity somewhere: still answer with one valid line
+        text = json.dumps({k: obj[k] for k in ("op", "id") if k in obj} |
+                          {"ok": False, "error": f"response not encodable as JSON: {e}"})
+    _protocol.write(text + "\n")
+    _protocol.flush()
+
+
+def main():
+    worker = Worker()
+    log(f"ready: torch {torch.__version__}, python {platform.python_version()} ({sys.executable}), "
+        f"pid {os.getpid()}")
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        response = {"ok": False}
+        try:
+            req = json.loads(line)
+            if not isinstance(req, dict):
+                raise ValueError("a request must be a JSON object")
+            op = req.get("op")
+            response["op"] = op
+            if "id" in req:
+                response["id"] = req["id"]
+            if op == "quit":
+                response["ok"] = True
+                send(response)
+                return 0
+            handler = getattr(worker, f"op_{op}", None) if isinstance(op, str) else None
+            if handler is None:
+                raise ValueError(f"unknown op {op!r}")
+            response.update(handler(req))
+            response["ok"] = True
+        except Exception as e:  # the worker must survive any bad request
+            response["error"] = f"{type(e).__name__}: {e}"
+            log(f"error on {line.strip()[:200]}: {response['error']}")
+        send(response)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

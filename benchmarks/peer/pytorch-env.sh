@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The private PyTorch peer's environment (PYTHONPATH, LD_LIBRARY_PATH), for ONE process only.
+# install-pytorch-peer.sh writes it to <prefix>/pytorch-peer.env; this script reads it.
+#
+#   benchmarks/peer/pytorch-env.sh python3 benchmarks/peer/alexnet_peer.py   run one command in it
+#                                  ("python3"/"python" become the interpreter the peer was installed for)
+#   benchmarks/peer/pytorch-env.sh                                           print the KEY=VALUE lines
+#   ( source benchmarks/peer/pytorch-env.sh && python3 ... )                  export into a SUBSHELL
+#
+# Never export these into a shell that later starts .NET notebooks or TorchSharp: the private
+# LD_LIBRARY_PATH holds Debian's libtorch 1.13, which must not shadow TorchSharp's own libtorch.
+# The prefix is <repo>/artifacts/pytorch-peer unless PYTORCH_PEER_DIR says otherwise.
+
+_peer_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+_peer_env="${PYTORCH_PEER_DIR:-$_peer_repo/artifacts/pytorch-peer}/pytorch-peer.env"
+
+if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then   # sourced: export into the current (sub)shell
+  if [[ -r "$_peer_env" ]]; then
+    while IFS='=' read -r _k _v; do [[ -n "$_k" ]] && export "$_k=$_v"; done <"$_peer_env"
+  else
+    echo "pytorch-env.sh: $_peer_env not found; run benchmarks/peer/install-pytorch-peer.sh first." >&2
+    return 1
+  fi
+  unset _k _v _peer_repo _peer_env
+  return 0
+fi
+
+set -euo pipefail
+[[ -r "$_peer_env" ]] || { echo "pytorch-env.sh: $_peer_env not found; run benchmarks/peer/install-pytorch-peer.sh first." >&2; exit 1; }
+if (($# == 0)); then
+  cat "$_peer_env"
+  exit 0
+fi
+while IFS='=' read -r _k _v; do [[ -n "$_k" ]] && export "$_k=$_v"; done <"$_peer_env"
+if [[ "$1" == python3 || "$1" == python ]]; then
+  shift
+  set -- "${PEER_PYTHON:-/usr/bin/python3}" "$@"
+fi
+exec "$@"
