@@ -52,7 +52,7 @@ public sealed record DataOptions : IHasQuickProfile<DataOptions>
         DataSet = DataSetKind.Synthetic,
         SyntheticTrainCount = 2_000,
         SyntheticTestCount = 500,
-        TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 2_000),
+        TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 1_280),
         TestSubset = Math.Min(TestSubset ?? int.MaxValue, 500),
     };
 }

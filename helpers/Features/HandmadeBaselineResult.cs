@@ -101,6 +101,9 @@ public sealed record HandmadeBaselineResult
             : throw new InvalidDataException($"{path}: {problem}; expected {Expected}.");
     }
 
+    /// <summary>As <see cref="Load"/>, but null when the file does not exist (notebook 01 has not run yet).</summary>
+    public static HandmadeBaselineResult? TryLoad(string path) => File.Exists(path) ? Load(path) : null;
+
     /// <summary>What makes a parsed result unusable, or null when it is sound.</summary>
     private static string? Problem(HandmadeBaselineResult result)
     {

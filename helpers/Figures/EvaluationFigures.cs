@@ -23,8 +23,8 @@ public static class EvaluationFigures
     public static Figure PerClassAccuracy(ConfusionMatrix matrix, IReadOnlyList<string> classNames, string title) =>
         Charts.Bars(title, classNames, matrix.PerClassAccuracy().Select(a => double.IsNaN(a) ? 0 : a).ToList(), "accuracy", "P0");
 
-    /// <summary>The wrong predictions the model was surest of, captioned "predicted (confidence) / true".</summary>
-    public static Figure ConfidentMistakes(Predictions predictions, CifarSplit split, IReadOnlyList<string> classNames, int count = 16)
+    /// <summary>The wrong predictions the model was surest of, captioned with the prediction, its probability and the truth.</summary>
+    public static Figure ConfidentMistakes(Predictions predictions, CifarSplit split, IReadOnlyList<string> classNames, string dataName, int count = 16)
     {
         var mistakes = predictions.MostConfidentMistakes(count);
         if (mistakes.Length == 0)
@@ -33,9 +33,12 @@ public static class EvaluationFigures
         }
 
         var cells = mistakes.Select(m => (DataFigures.Picture(split, predictions.Indices[m]),
-            $"{classNames[predictions.Predicted[m]]} {predictions.Confidence[m]:P0} / {classNames[predictions.Actual[m]]}")).ToList();
-        return ImageGrid.Render("Most confident mistakes: predicted (confidence) / true", cells, columns: 8, cellSize: 88);
+            $"{Short(classNames[predictions.Predicted[m]])} {predictions.Confidence[m]:P0}\ntrue: {Short(classNames[predictions.Actual[m]])}")).ToList();
+        return ImageGrid.Render($"Most confident mistakes ({dataName}): predicted class and probability, then the true class", cells, columns: 8, cellSize: 88);
     }
+
+    // The title already says the data is synthetic; captions have no room to repeat it.
+    private static string Short(string className) => className.StartsWith("synthetic ", StringComparison.Ordinal) ? className["synthetic ".Length..] : className;
 
     /// <summary>Accuracies of several models or baselines as bars, chance included.</summary>
     public static Figure Comparison(string title, IReadOnlyList<(string Name, double Accuracy)> entries) =>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using DeepCnn.Data;
 using DeepCnn.Models;
+using DeepCnn.Training;
 using static TorchSharp.torch;
 
 namespace DeepCnn.Notebook;
@@ -90,6 +91,35 @@ public static class Html
         return Table(["", .. models.Select(m => m.Name)],
             rows.Select(r => (IReadOnlyList<string>)[r.Label, .. models.Select(m => r.Cell(m.Summary))]));
     }
+
+    /// <summary>Every option whose value differs between two option records, side by side (e.g. the chapter's vs ours).</summary>
+    public static HtmlFragment CompareOptions<T>(string leftName, T left, string rightName, T right) where T : class
+    {
+        var rows = typeof(T).GetProperties()
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.DeclaringType == typeof(T))
+            .Select(p => (p.Name, Left: Format(p.GetValue(left)), Right: Format(p.GetValue(right))))
+            .Where(r => r.Left != r.Right)
+            .Select(r => (IReadOnlyList<string>)[r.Name, r.Left, r.Right]);
+        return Table(["option", leftName, rightName], rows);
+    }
+
+    /// <summary>One row per epoch: moving loss, accuracies, time and speed.</summary>
+    public static HtmlFragment Epochs(TrainingHistory history) => Table(
+        ["epoch", "moving loss", "train accuracy", "test accuracy", "training time", "images/s"],
+        history.Epochs.Select(e => (IReadOnlyList<string>)
+        [
+            e.Epoch.ToString(CultureInfo.InvariantCulture), e.MovingLoss.ToString("F3", CultureInfo.InvariantCulture),
+            e.TrainAccuracy.ToString("P1", CultureInfo.InvariantCulture), e.TestAccuracy.ToString("P1", CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(e.TrainSeconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
+            e.ImagesPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+        ]));
+
+    private static string Format(object? value) => value switch
+    {
+        null => "none",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     /// <summary>A model summary as a table: layer, kind, output shape, parameters, FLOPs, with totals.</summary>
     public static HtmlFragment Summary(ModelSummary summary)

@@ -162,7 +162,8 @@ public static class Charts
     private static void LabelCategories(Plot plot, IReadOnlyList<string> labels)
     {
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), [.. labels]);
-        if (labels.Any(l => l.Length > 6))
+        // Rotate only when the labels would not fit side by side (about 7 pixels a character).
+        if (labels.Count > 0 && labels.Max(l => l.Length) * 7 > Width / labels.Count)
         {
             RotateBottomLabels(plot, labels);
         }

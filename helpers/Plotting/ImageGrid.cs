@@ -20,8 +20,9 @@ public static class ImageGrid
         }
 
         const int gap = 6;
-        var captioned = cells.Any(c => c.Caption.Length > 0);
-        var captionHeight = captioned ? 16 : 0;
+        // A caption may have several lines ("predicted\ntrue"); every cell gets room for the longest.
+        var captionLines = cells.Max(c => c.Caption.Length == 0 ? 0 : c.Caption.Split('\n').Length);
+        var captionHeight = captionLines * 14 + (captionLines > 0 ? 2 : 0);
         var titleHeight = title.Length > 0 ? 28 : 4;
         var rows = (cells.Count + columns - 1) / columns;
         var labelWidth = rowLabels is { Count: > 0 } ? 16 + 8 * rowLabels.Max(l => l.Length) : 0;
@@ -55,9 +56,10 @@ public static class ImageGrid
             var scale = (float)cellSize / Math.Max(image.Width, image.Height);
             var (w, h) = (image.Width * scale, image.Height * scale);
             canvas.DrawImage(skImage, SKRect.Create(x + (cellSize - w) / 2, y + (cellSize - h) / 2, w, h), sampling);
-            if (caption.Length > 0)
+            var lines = caption.Length == 0 ? [] : caption.Split('\n');
+            for (var line = 0; line < lines.Length; line++)
             {
-                canvas.DrawText(Fit(caption, captionFont, cellSize + gap), x + cellSize / 2f, y + cellSize + captionHeight - 4, SKTextAlign.Center, captionFont, ink);
+                canvas.DrawText(Fit(lines[line], captionFont, cellSize + gap), x + cellSize / 2f, y + cellSize + 13 + 14 * line, SKTextAlign.Center, captionFont, ink);
             }
         }
 

@@ -51,6 +51,17 @@ public static class Checkpoint
         return ReadMetadata(path, zip);
     }
 
+    /// <summary>One line describing the checkpoint at <paramref name="path"/>: where, how big, when, and what it learned.</summary>
+    public static string Describe(string path)
+    {
+        var contents = ReadContents(path);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var accuracy = contents.History.Last is { } last ? string.Create(culture, $", test acc {last.TestAccuracy:P1}") : "";
+        return string.Create(culture,
+            $"checkpoint {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1e6:F0} MB), saved at {contents.SavedAt:O}: " +
+            $"{contents.Options.Variant} AlexNet, {contents.History.Epochs.Count} epoch(s) on {contents.Origin.Name}{accuracy}");
+    }
+
     /// <summary>Restores the model saved at <paramref name="path"/> onto <paramref name="device"/> ("auto", "cpu", "cuda").</summary>
     public static TrainedModel Load(string path, string device = "auto")
     {

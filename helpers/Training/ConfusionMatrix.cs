@@ -55,6 +55,9 @@ public sealed class ConfusionMatrix
         return row == 0 ? double.NaN : counts[c, c] / (double)row;
     }).ToArray();
 
+    /// <summary>A copy of the raw counts, [true class, predicted class].</summary>
+    public static int[,] Counts(ConfusionMatrix matrix) => (int[,])matrix.counts.Clone();
+
     /// <summary>Each row divided by its total: where the images of each true class went.</summary>
     public double[,] RowNormalised()
     {

@@ -23,6 +23,21 @@ public sealed class TrainedModel(AlexNet model, CheckpointContents contents, Dev
     public BatchLoader Batches(CifarSplit split) =>
         new(split, BatchOptions.Evaluation(Contents.Options.EvalBatchSize) with { ImageSize = Contents.Options.ImageSize }, Contents.Stats, Device);
 
+    /// <summary>
+    /// Checks that <paramref name="data"/> is the kind of data the model was trained on (real or synthetic, same
+    /// classes); evaluating a CIFAR-10 model on synthetic images, or the reverse, would give a meaningless number.
+    /// </summary>
+    public void EnsureMatches(CifarDataSet data)
+    {
+        if (data.Origin.IsSynthetic != Contents.Origin.IsSynthetic || !data.ClassNames.SequenceEqual(Contents.ClassNames))
+        {
+            throw new InvalidOperationException(
+                $"The checkpoint {Path} was trained on {Contents.Origin.Name} ({string.Join(", ", Contents.ClassNames)}), " +
+                $"but the data loaded is {data.Origin.Name} ({string.Join(", ", data.ClassNames)}). " +
+                "Load the same data set as notebook 05 used, or train again on this one.");
+        }
+    }
+
     /// <summary>Predictions for every image of <paramref name="split"/>.</summary>
     public Predictions Predict(CifarSplit split, Action<int, int>? progress = null, CancellationToken cancellation = default) =>
         Evaluator.Predict(Model, Batches(split), progress: progress, cancellation: cancellation);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DeepCnn.Compute;
 using DeepCnn.Data;
 using DeepCnn.Models;
@@ -172,9 +173,10 @@ public sealed class Trainer : IDisposable
 
     /// <summary>One line a reader can compare runs by: loss, accuracies, speed, device and data.</summary>
     public string Summary() => History.Last is { } last
-        ? $"loss {last.MovingLoss:F3}, train acc {last.TrainAccuracy:P1}, test acc {last.TestAccuracy:P1}, " +
-          $"{last.ImagesPerSecond:F1} images/s on {Devices.Describe(Device)}, {Options.Variant} AlexNet, " +
-          $"{History.Epochs.Count} epoch(s) on {Data.Origin.Name} ({Data.Train.Count:N0} train / {Data.Test.Count:N0} test images)"
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"loss {last.MovingLoss:F3}, train acc {last.TrainAccuracy:P1}, test acc {last.TestAccuracy:P1}, " +
+            $"{last.ImagesPerSecond:F1} images/s on {Devices.Describe(Device)}, {Options.Variant} AlexNet, " +
+            $"{History.Epochs.Count} epoch(s) on {Data.Origin.Name} ({Data.Train.Count:N0} train / {Data.Test.Count:N0} test images)")
         : "not trained yet";
 
     private double Accuracy(BatchLoader loader, TrainingPhase phase, int? limit, int epoch, double throughput,

@@ -63,7 +63,7 @@ public sealed class EnvironmentOverridesTests
     {
         var data = Apply(new DataOptions(), ("ALEXNET_PROFILE", "quick"));
         Assert.Equal(DataSetKind.Synthetic, data.DataSet);
-        Assert.True(data.TrainSubset <= 2_000);
+        Assert.True(data.TrainSubset <= 1_280);
 
         var training = Apply(new TrainingOptions { Epochs = 30 }, ("ALEXNET_PROFILE", "quick"), ("ALEXNET_EPOCHS", "1"));
         Assert.Equal(1, training.Epochs);
