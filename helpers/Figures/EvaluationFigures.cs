@@ -33,12 +33,9 @@ public static class EvaluationFigures
         }
 
         var cells = mistakes.Select(m => (DataFigures.Picture(split, predictions.Indices[m]),
-            $"{Short(classNames[predictions.Predicted[m]])} {predictions.Confidence[m]:P0}\ntrue: {Short(classNames[predictions.Actual[m]])}")).ToList();
+            $"{Captions.Short(classNames[predictions.Predicted[m]])} {predictions.Confidence[m]:P0}\ntrue: {Captions.Short(classNames[predictions.Actual[m]])}")).ToList();
         return ImageGrid.Render($"Most confident mistakes ({dataName}): predicted class and probability, then the true class", cells, columns: 8, cellSize: 88);
     }
-
-    // The title already says the data is synthetic; captions have no room to repeat it.
-    private static string Short(string className) => className.StartsWith("synthetic ", StringComparison.Ordinal) ? className["synthetic ".Length..] : className;
 
     /// <summary>Accuracies of several models or baselines as bars, chance included.</summary>
     public static Figure Comparison(string title, IReadOnlyList<(string Name, double Accuracy)> entries) =>

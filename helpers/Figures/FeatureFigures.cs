@@ -14,11 +14,25 @@ public static class FeatureFigures
         foreach (var index in indices)
         {
             var map = Hog.Gradients(data.Train.Image(index));
-            cells.Add((DataFigures.Picture(data.Train, index), data.ClassNames[data.Train.Labels[index]]));
-            cells.Add((RgbImage.FromOrientation(map.OrientationDegrees, map.Magnitude), "gradient orientation"));
+            cells.Add((DataFigures.Picture(data.Train, index), Captions.Short(data.ClassNames[data.Train.Labels[index]])));
+            cells.Add((RgbImage.FromOrientation(map.OrientationDegrees, map.Magnitude), "its gradients"));
         }
 
-        return ImageGrid.Render("Images and what a histogram of oriented gradients sees (colour = edge direction)", cells, columns: 6, cellSize: 96);
+        return ImageGrid.Render($"Images ({data.Origin.Name}) and their gradients: colour = edge direction, brightness = strength",
+            cells, columns: 6, cellSize: 96);
+    }
+
+    /// <summary>The colour-histogram part of the features for a few images: one line per image (R, then G, then B bins).</summary>
+    public static Figure ColourHistograms(CifarDataSet data, IReadOnlyList<int> indices, int bins = ColorHistogram.DefaultBins)
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var series = indices.Select(index =>
+        {
+            var histogram = ColorHistogram.Compute(SplitTensors.Image(data.Train.Image(index)), bins).data<float>().Select(v => (double)v).ToArray();
+            return new Series($"#{index} {data.ClassNames[data.Train.Labels[index]]}", Enumerable.Range(0, histogram.Length).Select(i => (double)i).ToArray(), histogram);
+        }).ToList();
+        return Charts.Lines($"Colour histograms: {bins} bins each for red (0-{bins - 1}), green ({bins}-{2 * bins - 1}) and blue ({2 * bins}-{3 * bins - 1})",
+            "bin", "share of the image's pixels", series, markers: true);
     }
 
     /// <summary>

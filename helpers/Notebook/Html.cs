@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using DeepCnn.Compute;
 using DeepCnn.Data;
 using DeepCnn.Models;
 using DeepCnn.Training;
@@ -37,6 +38,10 @@ public static class Html
                $"<div style=\"width:{percent.ToString("F1", CultureInfo.InvariantCulture)}%;height:100%;background:#1976d2\"></div></div>" +
                $"<div><small>{Encode(detail)}</small></div></div>");
     }
+
+    /// <summary>A bold title followed by a status message.</summary>
+    public static HtmlFragment Status(string title, string message) =>
+        new($"<div style=\"font-family:sans-serif\"><b>{Encode(title)}:</b> {Encode(message)}</div>");
 
     /// <summary>A table with a header row.</summary>
     public static HtmlFragment Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
@@ -112,6 +117,38 @@ public static class Html
             e.TrainAccuracy.ToString("P1", CultureInfo.InvariantCulture), e.TestAccuracy.ToString("P1", CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(e.TrainSeconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
             e.ImagesPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+        ]));
+
+    /// <summary>Measured throughput, one row per measurement, skipped ones with their reason.</summary>
+    public static HtmlFragment Throughput(IEnumerable<ThroughputResult> results) => Table(
+        ["workload", "size", "device", "threads", "median time", "GFLOP/s"],
+        results.Select(r => (IReadOnlyList<string>)
+        [
+            r.Name, r.Size.ToString(CultureInfo.InvariantCulture), r.Device, r.Threads.ToString(CultureInfo.InvariantCulture),
+            r.Skipped ? "skipped" : (r.MedianSeconds * 1e3).ToString("F2", CultureInfo.InvariantCulture) + " ms",
+            r.Skipped ? r.SkipReason ?? "" : r.GflopsPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+        ]));
+
+    /// <summary>Seconds and minutes per epoch for each labelled estimate.</summary>
+    public static HtmlFragment EpochEstimates(IEnumerable<(string Label, EpochEstimate Estimate)> estimates) => Table(
+        ["network and hardware", "GFLOP/s assumed", "images/s", "one CIFAR-10 epoch"],
+        estimates.Select(e => (IReadOnlyList<string>)
+        [
+            e.Label, e.Estimate.GflopsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+            e.Estimate.ImagesPerSecond.ToString("N1", CultureInfo.InvariantCulture),
+            e.Estimate.Seconds < 120
+                ? e.Estimate.Seconds.ToString("N0", CultureInfo.InvariantCulture) + " s"
+                : e.Estimate.Minutes.ToString("N0", CultureInfo.InvariantCulture) + " min",
+        ]));
+
+    /// <summary>The power argument as a table: slower clocks, more cores, same power.</summary>
+    public static HtmlFragment PowerScaling(IEnumerable<PowerScalingRow> rows) => Table(
+        ["clock slowed by", "cores in the same power budget", "relative clock", "relative throughput", "relative power"],
+        rows.Select(r => (IReadOnlyList<string>)
+        [
+            r.SlowdownFactor.ToString(CultureInfo.InvariantCulture) + "x", r.Cores.ToString(CultureInfo.InvariantCulture),
+            r.RelativeClock.ToString("0.###", CultureInfo.InvariantCulture), r.RelativeThroughput.ToString("0.##", CultureInfo.InvariantCulture) + "x",
+            r.RelativePower.ToString("0.##", CultureInfo.InvariantCulture),
         ]));
 
     private static string Format(object? value) => value switch

@@ -28,6 +28,25 @@ public static class Charts
         return Render(plot, title, "", yLabel);
     }
 
+    /// <summary>A horizontal bar per label, for long labels (hardware names, say); the first label is at the top.</summary>
+    public static Figure HorizontalBars(string title, IReadOnlyList<string> labels, IReadOnlyList<double> values, string valueLabel, string valueFormat = "N0")
+    {
+        Require(labels.Count == values.Count, $"{labels.Count} labels for {values.Count} values");
+        var plot = new Plot();
+        var bars = plot.Add.Bars(values.Reverse().ToArray());
+        bars.Horizontal = true;
+        for (var i = 0; i < bars.Bars.Count; i++)
+        {
+            bars.Bars[i].Label = bars.Bars[i].Value.ToString(valueFormat, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        bars.ValueLabelStyle.FontSize = 11;
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), [.. labels.Reverse()]);
+        plot.Axes.Margins(left: 0, right: 0.15);
+        // Wider than the other charts: the labels sit beside the bars, not under them.
+        return Render(plot, title, valueLabel, "", Width * 4 / 3, Math.Max(Height, 60 + 34 * labels.Count));
+    }
+
     /// <summary>Bars in groups: one group per label, one coloured bar per series (shares of a total, say).</summary>
     public static Figure GroupedBars(string title, IReadOnlyList<string> labels, IReadOnlyList<(string Name, double[] Values)> series, string yLabel)
     {

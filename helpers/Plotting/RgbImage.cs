@@ -50,7 +50,8 @@ public sealed record RgbImage(int Width, int Height, byte[] Rgb)
 
     /// <summary>
     /// A gradient-orientation map: hue from the angle (0..180 degrees wraps once round the colour wheel), brightness
-    /// from the gradient's magnitude, so flat regions are black and each edge direction has its own colour.
+    /// from the gradient's magnitude above the image's median, so flat regions are black and each edge direction has
+    /// its own colour.
     /// </summary>
     public static RgbImage FromOrientation(float[,] angleDegrees, float[,] magnitude)
     {
@@ -60,13 +61,17 @@ public sealed record RgbImage(int Width, int Height, byte[] Rgb)
             throw new ArgumentException($"Angle map is {h}x{w} but magnitude map is {magnitude.GetLength(0)}x{magnitude.GetLength(1)}.", nameof(magnitude));
         }
 
-        var peak = Math.Max(magnitude.Cast<float>().Max(), 1e-6f);
+        // Brightness from the median (the noise floor of most photos) up to the 98th percentile, so weak noisy
+        // gradients fade to black and real edges stand out.
+        var sorted = magnitude.Cast<float>().Order().ToArray();
+        var floor = sorted[sorted.Length / 2];
+        var peak = Math.Max(sorted[(int)(sorted.Length * 0.98)] - floor, 1e-6f);
         var rgb = new byte[3 * w * h];
         for (var y = 0; y < h; y++)
         {
             for (var x = 0; x < w; x++)
             {
-                var (r, g, b) = Hsv(angleDegrees[y, x] * 2, 1, Math.Min(1, magnitude[y, x] / peak * 1.5));
+                var (r, g, b) = Hsv(angleDegrees[y, x] * 2, 1, Math.Clamp((magnitude[y, x] - floor) / peak, 0, 1));
                 var i = 3 * (y * w + x);
                 (rgb[i], rgb[i + 1], rgb[i + 2]) = (r, g, b);
             }
