@@ -26,6 +26,9 @@ public sealed record DataOptions : IHasQuickProfile<DataOptions>
     /// <summary>Seed of the synthetic generator.</summary>
     public int SyntheticSeed { get; init; } = 1;
 
+    /// <summary>A path inside the cache folder, e.g. <c>InCache("checkpoints", "alexnet.ckpt")</c>.</summary>
+    public string InCache(params string[] parts) => Path.Combine([CacheFolder, .. parts]);
+
     /// <summary>The folder synthetic data is generated into.</summary>
     public string SyntheticFolder => Path.Combine(CacheFolder, "synthetic-cifar-10");
 
@@ -49,6 +52,8 @@ public sealed record DataOptions : IHasQuickProfile<DataOptions>
     /// <inheritdoc />
     public DataOptions ForQuickProfile() => this with
     {
+        // Quick runs keep their data, checkpoints and results apart, so they never replace a real run's.
+        CacheFolder = Path.Combine(CacheFolder, "quick"),
         DataSet = DataSetKind.Synthetic,
         SyntheticTrainCount = 2_000,
         SyntheticTestCount = 500,

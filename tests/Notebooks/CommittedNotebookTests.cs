@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace DeepCnn.Tests.Notebooks;
+
+public sealed partial class CommittedNotebookTests
+{
+    public static TheoryData<string> Notebooks => new(RepositoryPaths.NotebookFiles.Select(Path.GetFileName)!);
+
+    private static JsonNode Load(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Notebooks, name)))!;
+
+    private static IEnumerable<JsonNode> Cells(JsonNode notebook, string type) =>
+        notebook["cells"]!.AsArray().Select(c => c!).Where(c => (string?)c["cell_type"] == type);
+
+    private static string Source(JsonNode cell) => cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
+
+    [Fact]
+    public void The_series_has_its_six_notebooks_in_reading_order()
+    {
+        Assert.Equal(
+            ["01-learning-representations.ipynb", "02-why-gpus.ipynb", "03-data.ipynb", "04-alexnet.ipynb", "05-training.ipynb", "06-evaluation.ipynb"],
+            RepositoryPaths.NotebookFiles.Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebooks_are_committed_without_outputs(string name)
+    {
+        foreach (var cell in Cells(Load(name), "code"))
+        {
+            Assert.Empty(cell["outputs"]!.AsArray());
+            Assert.Null(cell["execution_count"]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebooks_carry_metadata_for_both_vs_code_and_jupyter(string name)
+    {
+        var notebook = Load(name);
+        Assert.Equal(4, (int)notebook["nbformat"]!);
+        var metadata = notebook["metadata"]!;
+        Assert.Equal(".net-csharp", (string?)metadata["kernelspec"]!["name"]);
+        Assert.Equal("C#", (string?)metadata["kernelspec"]!["language"]);
+        Assert.Equal("polyglot-notebook", (string?)metadata["language_info"]!["name"]);
+        Assert.Equal("csharp", (string?)metadata["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]);
+        Assert.All(Cells(notebook, "code"), cell => Assert.Equal("csharp", (string?)cell["metadata"]!["polyglot_notebook"]!["kernelName"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Package_pins_match_the_versions_the_helper_library_is_built_with(string name)
+    {
+        var pinned = XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!);
+        var references = Cells(Load(name), "code").SelectMany(c => NugetReference().Matches(Source(c))).ToList();
+        Assert.NotEmpty(references);
+        Assert.All(references, r => Assert.Equal(pinned[r.Groups["package"].Value], r.Groups["version"].Value));
+        Assert.Contains(Cells(Load(name), "code"), c => Source(c).Contains("#r \"../helpers/bin/Release/net10.0/DeepCnn.Helpers.dll\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebooks_open_with_a_title_then_a_parameters_cell_and_end_with_a_summary_and_exercises(string name)
+    {
+        var notebook = Load(name);
+        var markdown = string.Join('\n', Cells(notebook, "markdown").Select(Source));
+        Assert.StartsWith("# ", Source(notebook["cells"]!.AsArray()[0]!));
+        Assert.Contains("## Parameters", markdown);
+        Assert.Contains("## Summary", markdown);
+        Assert.Contains("## Exercises", markdown);
+        Assert.DoesNotContain("TODO", markdown + string.Join('\n', Cells(notebook, "code").Select(Source)));
+        // The parameters cell comes within the first few code cells and reads the environment overrides.
+        var parameters = Cells(notebook, "code").Take(4).Select(Source).FirstOrDefault(s => s.Contains("FromEnvironment()", StringComparison.Ordinal));
+        Assert.NotNull(parameters);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Code_cells_stay_short_so_logic_lives_in_the_helper_library(string name)
+    {
+        Assert.All(Cells(Load(name), "code"), cell => Assert.True(Source(cell).Split('\n').Length <= 20, $"{name}: a cell of {Source(cell).Split('\n').Length} lines:\n{Source(cell)}"));
+    }
+
+    [GeneratedRegex("""#r "nuget: (?<package>[^,"]+), (?<version>[^"]+)"\s*$""", RegexOptions.Multiline)]
+    private static partial Regex NugetReference();
+}

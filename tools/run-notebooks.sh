@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The main job: executes every notebook under notebooks/ top to bottom, headless, and writes the executed copies
+# (with their outputs) to artifacts/notebooks/. Extra arguments go to the notebook runner, for example:
+#   bash tools/run-notebooks.sh --quick                          # offline: synthetic data, small subsets (minutes)
+#   bash tools/run-notebooks.sh notebooks/03-data.ipynb          # one notebook
+# Exit code: 0 when every cell of every notebook ran, 1 when a cell failed (the runner names it), 2 for bad arguments.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+# The notebooks reference the helper library's Release build by relative path; build it and the runner first.
+dotnet build helpers/DeepCnn.Helpers.csproj -c Release --nologo -v quiet
+dotnet build tools/NotebookRunner/DeepCnn.NotebookRunner.csproj -c Release --nologo -v quiet
+
+# Notebook paths given explicitly replace the default folder.
+targets=()
+options=()
+for argument in "$@"; do
+  if [[ "$argument" == *.ipynb || -d "$argument" ]]; then targets+=("$argument"); else options+=("$argument"); fi
+done
+[ ${#targets[@]} -gt 0 ] || targets=(notebooks)
+
+exec dotnet tools/NotebookRunner/bin/Release/net10.0/DeepCnn.NotebookRunner.dll --output artifacts/notebooks "${options[@]}" "${targets[@]}"
