@@ -64,8 +64,14 @@ public sealed record RgbImage(int Width, int Height, byte[] Rgb)
         // Brightness from the median (the noise floor of most photos) up to the 98th percentile, so weak noisy
         // gradients fade to black and real edges stand out.
         var sorted = magnitude.Cast<float>().Order().ToArray();
+        var top = sorted[(int)(sorted.Length * 0.98)];
         var floor = sorted[sorted.Length / 2];
-        var peak = Math.Max(sorted[(int)(sorted.Length * 0.98)] - floor, 1e-6f);
+        if (top - floor < 1e-6f)
+        {
+            floor = 0; // edges everywhere (a tiny or busy map): there is no noise floor to remove
+        }
+
+        var peak = Math.Max(top - floor, 1e-6f);
         var rgb = new byte[3 * w * h];
         for (var y = 0; y < h; y++)
         {
