@@ -1,3 +1,4 @@
+using DeepCnn.Imaging;
 using DeepCnn.IO;
 
 namespace DeepCnn.Data;
@@ -98,22 +99,10 @@ public static class SyntheticCifar
 
     private static double[] RandomColour(Random random, double hue, double saturation, double value)
     {
-        // HSV to RGB, with the value jittered a little per image.
-        hue = ((hue % 360) + 360) % 360;
-        var chroma = value * saturation;
-        var x = chroma * (1 - Math.Abs(hue / 60 % 2 - 1));
-        var m = value - chroma;
-        var (r, g, b) = (int)(hue / 60) switch
-        {
-            0 => (chroma, x, 0.0),
-            1 => (x, chroma, 0.0),
-            2 => (0.0, chroma, x),
-            3 => (0.0, x, chroma),
-            4 => (x, 0.0, chroma),
-            _ => (chroma, 0.0, x),
-        };
+        // The value is jittered a little per image.
+        var (r, g, b) = Hsv.ToRgb(hue, saturation, value);
         var jitter = 0.9 + 0.2 * random.NextDouble();
-        return [255 * (r + m) * jitter, 255 * (g + m) * jitter, 255 * (b + m) * jitter];
+        return [255 * r * jitter, 255 * g * jitter, 255 * b * jitter];
     }
 
     // Roughly normal noise from four uniforms (Irwin-Hall): plain arithmetic, so every platform draws the same bytes.

@@ -1,3 +1,4 @@
+using DeepCnn.Imaging;
 using static TorchSharp.torch;
 
 namespace DeepCnn.Plotting;
@@ -77,30 +78,12 @@ public sealed record RgbImage(int Width, int Height, byte[] Rgb)
         {
             for (var x = 0; x < w; x++)
             {
-                var (r, g, b) = Hsv(angleDegrees[y, x] * 2, 1, Math.Clamp((magnitude[y, x] - floor) / peak, 0, 1));
+                var (r, g, b) = Hsv.ToRgb(angleDegrees[y, x] * 2, 1, Math.Clamp((magnitude[y, x] - floor) / peak, 0, 1));
                 var i = 3 * (y * w + x);
-                (rgb[i], rgb[i + 1], rgb[i + 2]) = (r, g, b);
+                (rgb[i], rgb[i + 1], rgb[i + 2]) = ((byte)Math.Round(255 * r), (byte)Math.Round(255 * g), (byte)Math.Round(255 * b));
             }
         }
 
         return new RgbImage(w, h, rgb);
-    }
-
-    private static (byte R, byte G, byte B) Hsv(double hue, double saturation, double value)
-    {
-        hue = ((hue % 360) + 360) % 360;
-        var c = value * saturation;
-        var x = c * (1 - Math.Abs(hue / 60 % 2 - 1));
-        var m = value - c;
-        var (r, g, b) = (int)(hue / 60) switch
-        {
-            0 => (c, x, 0.0),
-            1 => (x, c, 0.0),
-            2 => (0.0, c, x),
-            3 => (0.0, x, c),
-            4 => (x, 0.0, c),
-            _ => (c, 0.0, x),
-        };
-        return ((byte)Math.Round(255 * (r + m)), (byte)Math.Round(255 * (g + m)), (byte)Math.Round(255 * (b + m)));
     }
 }
