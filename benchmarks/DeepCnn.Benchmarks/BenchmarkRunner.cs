@@ -63,6 +63,7 @@ public sealed class BenchmarkRunner
         {
             var data = SyntheticCifar.Load(Path.Combine(root, "data", "benchmark-synthetic"),
                 trainCount: Math.Max(1_000, options.PipelineBatches * options.TrainBatch), testCount: 100);
+            BaselineFigure();
             var matmul = new List<(double CSharp, double? Python)>();
             Ceiling(matmul, "first half");
             var inPlace = true;
@@ -239,7 +240,7 @@ public sealed class BenchmarkRunner
 
         Add(FigureKeys.Growth(variant), "Memory", $"{variant}, growth of memory in use over {options.GrowthSteps} steps (batch {options.GrowthBatch})", "%",
             Better.Neither, Reading.Of(csharpGrowth.GrowthPercent), pythonGrowth is null ? null : Reading.Of(pythonGrowth.GrowthPercent),
-            $"fitted through {csharpGrowth.Readings.Count} readings; C# {Describe(csharpGrowth)}" + (pythonGrowth is null ? "" : $"; Python {Describe(pythonGrowth)}"));
+            $"line through {csharpGrowth.Readings.Count} readings of memory in use; C# {Describe(csharpGrowth)}" + (pythonGrowth is null ? "" : $"; Python {Describe(pythonGrowth)}"));
         Add(FigureKeys.LiveTensors(variant), "Memory", $"{variant}, live tensors gained over {options.GrowthSteps} steps", "tensors", Better.Neither,
             Reading.Of(csharpGrowth.LiveTensorGrowth ?? 0), null, "TorchSharp's own count; PyTorch has none to compare");
     }
@@ -281,6 +282,16 @@ public sealed class BenchmarkRunner
                 perBatchP is { } bp && step.Python is { } sp ? Reading.Of(Ratios.Percent(bp, sp)) : null,
                 "one batch's pipeline time over one step's time");
         }
+    }
+
+    // What each runtime costs before any model exists: .NET + TorchSharp + libtorch 2.10 against Python + PyTorch 1.13.
+    private void BaselineFigure()
+    {
+        var csharp = CSharpVariant.InUse();
+        var python = PeerCall(p => (double)p.Memory(resetPeak: true).ResidentBytes);
+        Add(FigureKeys.Baseline, "Memory", "resident before any model, runtime and libraries loaded", "MB", Better.Lower,
+            Reading.Of(Ratios.Megabytes(csharp)), python is { } py ? Reading.Of(Ratios.Megabytes((long)py)) : null,
+            "part of every peak below");
     }
 
     private void Ceiling(List<(double CSharp, double? Python)> samples, string part)
@@ -477,10 +488,13 @@ public sealed class BenchmarkRunner
     private static Reading? Images(IReadOnlyList<double> seconds, int images) =>
         seconds.Count == 0 ? null : Reading.MedianOf(seconds.Select(s => Ratios.ImagesPerSecond(images, s)).ToArray());
 
+    // Section, then variant, then the headline number before what is derived from it.
     private static List<Figure> Order(List<Figure> figures)
     {
         string[] sections = ["Ceiling", "Training", "Evaluation", "Epoch", "Input pipeline", "Memory"];
-        return [.. figures.OrderBy(f => Array.IndexOf(sections, f.Section)).ThenBy(f => f.Key, StringComparer.Ordinal)];
+        string[] kinds = ["images_per_s", "gflops", "ceiling_percent", "faults_per_step", "minutes", "percent", "baseline_mb", "peak_mb", "growth_percent", "live_tensor_growth"];
+        static int VariantOf(Figure f) => f.Key.Contains(".chapter.", StringComparison.Ordinal) ? 1 : f.Key.Contains(".classic.", StringComparison.Ordinal) ? 2 : 0;
+        return [.. figures.OrderBy(f => Array.IndexOf(sections, f.Section)).ThenBy(VariantOf).ThenBy(f => Array.IndexOf(kinds, f.Key.Split('.')[^1]))];
     }
 
     private static int SetInteropThreads()

@@ -38,6 +38,9 @@ public static class FigureKeys
     /// <summary>The input pipeline's time as a percentage of one training step.</summary>
     public static string PipelineShare(AlexNetVariant variant) => $"pipeline.share.{Name(variant)}.percent";
 
+    /// <summary>Resident memory of the process before any model is built, in MB.</summary>
+    public const string Baseline = "memory.baseline_mb";
+
     /// <summary>Peak resident memory during training, in MB.</summary>
     public static string PeakMemory(AlexNetVariant variant) => $"memory.{Name(variant)}.peak_mb";
 

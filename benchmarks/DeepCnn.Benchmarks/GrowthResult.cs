@@ -1,9 +1,10 @@
 namespace DeepCnn.Benchmarks;
 
 /// <summary>
-/// Memory over a run of training steps: the dispose-discipline check. Single readings move by several percent either
-/// way as the allocator lays blocks out differently (gradients are made afresh every step), so the growth is the
-/// least-squares line through all the readings: a leak makes it climb, layout noise does not.
+/// Memory over a run of training steps: the dispose-discipline check. Single readings can jump by a tenth either way
+/// as the allocator lays blocks out differently (gradients are made afresh every step), so the growth comes from the
+/// median of the slopes between every pair of readings (the Theil-Sen line): a leak makes every slope climb, one
+/// reading that jumps moves only a few of them.
 /// </summary>
 /// <param name="Steps">Steps of the run.</param>
 /// <param name="Batch">Images per step.</param>
@@ -19,8 +20,8 @@ public sealed record GrowthResult(int Steps, int Batch, IReadOnlyList<MemoryRead
     public long ResidentAfter => Readings[^1].Bytes;
 
     /// <summary>
-    /// Growth over the run in percent of the starting size, from the fitted line (with two readings, simply the
-    /// change from first to last).
+    /// Growth over the run in percent of the starting size, from the Theil-Sen line through the readings (with two
+    /// readings, simply the change from first to last).
     /// </summary>
     public double GrowthPercent
     {
@@ -31,12 +32,18 @@ public sealed record GrowthResult(int Steps, int Batch, IReadOnlyList<MemoryRead
                 throw new InvalidOperationException("Growth needs at least two readings.");
             }
 
-            var meanStep = Readings.Average(r => (double)r.Step);
-            var meanBytes = Readings.Average(r => (double)r.Bytes);
-            var spread = Readings.Sum(r => (r.Step - meanStep) * (r.Step - meanStep));
-            var slope = Readings.Sum(r => (r.Step - meanStep) * (r.Bytes - meanBytes)) / spread;
+            var slopes = new List<double>();
+            for (var i = 0; i < Readings.Count; i++)
+            {
+                for (var j = i + 1; j < Readings.Count; j++)
+                {
+                    slopes.Add((double)(Readings[j].Bytes - Readings[i].Bytes) / (Readings[j].Step - Readings[i].Step));
+                }
+            }
+
+            var slope = Ratios.Median(slopes);
             var first = Readings[0].Step;
-            var fittedStart = meanBytes + slope * (first - meanStep);
+            var fittedStart = Ratios.Median(Readings.Select(r => r.Bytes - slope * (r.Step - first)).ToArray());
             return Ratios.GrowthPercent(fittedStart, fittedStart + slope * (Readings[^1].Step - first));
         }
     }

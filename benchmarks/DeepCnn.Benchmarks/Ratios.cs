@@ -12,10 +12,13 @@ public static class Ratios
     public static double? Ratio(double? csharp, double? python) =>
         csharp is { } c && python is { } p && double.IsFinite(c) && double.IsFinite(p) && p != 0 ? c / p : null;
 
-    /// <summary>Whether a ratio favours C# (at least 1 where higher is better, at most 1 where lower is); null when not judged.</summary>
+    /// <summary>
+    /// Whether a ratio favours C# (at least 1 where higher is better, at most 1 where lower is), read at the two decimals
+    /// the report prints, so a printed 1.00 is never called behind; null when not judged.
+    /// </summary>
     public static bool? AtLeastAsGood(Better better, double? ratio) => ratio is not { } r || better == Better.Neither
         ? null
-        : better == Better.Higher ? r >= 1 : r <= 1;
+        : better == Better.Higher ? Math.Round(r, 2) >= 1 : Math.Round(r, 2) <= 1;
 
     /// <summary>Images per second for <paramref name="images"/> processed in <paramref name="seconds"/>.</summary>
     public static double ImagesPerSecond(int images, double seconds) => Positive(seconds, images / seconds);

@@ -23,12 +23,20 @@ public sealed class RatiosTests
 
     [Theory]
     [InlineData(Better.Higher, 1.0, true)]
-    [InlineData(Better.Higher, 0.99, false)]
+    [InlineData(Better.Higher, 0.98, false)]
     [InlineData(Better.Lower, 0.5, true)]
-    [InlineData(Better.Lower, 1.01, false)]
+    [InlineData(Better.Lower, 1.02, false)]
     public void A_ratio_is_judged_by_which_way_the_figure_improves(Better better, double ratio, bool expected)
     {
         Assert.Equal(expected, Ratios.AtLeastAsGood(better, ratio));
+    }
+
+    [Fact]
+    public void A_ratio_that_prints_as_1_00_is_not_called_behind()
+    {
+        Assert.True(Ratios.AtLeastAsGood(Better.Higher, 0.996));
+        Assert.False(Ratios.AtLeastAsGood(Better.Higher, 0.994));
+        Assert.True(Ratios.AtLeastAsGood(Better.Lower, 1.004));
     }
 
     [Fact]
