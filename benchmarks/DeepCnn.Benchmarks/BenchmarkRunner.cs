@@ -56,6 +56,11 @@ public sealed class BenchmarkRunner
         Say($"C# allocator: {allocator}");
 
         var start = options.UsePeer ? StartPeer() : PeerStart.Unavailable("the run was started with --no-peer");
+        if (!options.UsePeer)
+        {
+            Say($"No PyTorch peer: {start.Reason}. Measuring C# only.");
+        }
+
         peer = start.Client;
         peerInfo = start.Info;
         peerLost = start.Reason;
