@@ -23,22 +23,35 @@ keeps running. Times are seconds from time.perf_counter, one entry per timed rep
       -> threads, interop_threads, blas_threads, seed, params
   {"op":"matmul","n":2048,"reps":1,"warmup":0}
       -> n, seconds [..], gflops [..] (2*n^3 / seconds), best_gflops
-  {"op":"train","variant":"chapter","batch":64,"image":224,"reps":1,"warmup":0}
-      -> variant, batch, image, seconds [..], median_s, images_per_s (batch / median_s), loss,
+  {"op":"train","variant":"chapter","batch":64,"image":224,"reps":1,"warmup":0,"inplace":false}
+      -> variant, batch, image, inplace, seconds [..], median_s, images_per_s (batch / median_s),
+         loss, minor_faults (page faults during the timed repetitions, all together),
          built_s (time spent building model+optimizer+input in this request; 0 when cached)
          One step = optimizer.zero_grad(set_to_none=True), forward, cross-entropy, backward,
          SGD step (lr 0.01, momentum 0.9), model in train mode, on a fixed random batch.
-         Model, optimizer and batch are kept per (variant, batch, image).
-  {"op":"eval","variant":"classic","batch":256,"image":224,"reps":1,"warmup":0}
+         Model, optimizer and batch are kept per (variant, batch, image, inplace); "inplace": true
+         builds the model with ReLU(inplace=True), as a framework whose ReLU works in place does.
+  {"op":"eval","variant":"classic","batch":256,"image":224,"reps":1,"warmup":0,"inplace":false}
       -> same fields as train except loss; forward only, eval mode, under torch.no_grad().
-         Its model and batch are kept per (variant, batch, image), apart from train's.
-  {"op":"profile","variant":"chapter","batch":64,"image":224}
+         Its model and batch are kept per (variant, batch, image, inplace), apart from train's.
+  {"op":"profile","variant":"chapter","batch":64,"image":224,"inplace":false}
       -> layers [{name, output_shape, forward_s, backward_s}], loss_forward_s, loss_backward_s,
          zero_grad_s, optimizer_step_s, step_s. Times one training step (after one untimed step
          when the model is new) with hooks on each top-level layer of features and classifier.
          A layer's backward_s runs from the moment the gradient of its output is ready to the
          moment the gradient of its input is ready (for the first layer: to the end of backward).
-  {"op":"rss"}   -> rss_bytes (VmRSS), peak_rss_bytes (VmHWM) of this process
+  {"op":"rss","reset_peak":false}
+      -> rss_bytes (VmRSS), peak_rss_bytes (VmHWM), minor_faults (since the start) of this
+         process. "reset_peak": true first collects garbage, hands free heap memory back to the
+         system (malloc_trim) and resets VmHWM to the current RSS (/proc/self/clear_refs), so a
+         later peak belongs to what ran in between; peak_reset says whether the kernel allowed it.
+  {"op":"pipeline","folder":".../cifar-10-batches-bin","batch":64,"image":224,"batches":10,
+   "mean":[r,g,b],"std":[r,g,b],"reps":1,"warmup":0,"seed":0}
+      -> batch, image, batches, images, seconds [..], median_s, images_per_s, minor_faults.
+         The input pipeline alone: the data_batch_*.bin records are read into memory once (kept per
+         folder, load_s in the first answer), then each repetition shuffles (NumPy), and for each of
+         `batches` batches gathers the records, converts to float, scales to [0, 1], normalises
+         per channel and resizes bilinearly to image x image, as the C# BatchLoader does.
   {"op":"reset"} -> drops the cached models, optimizers and inputs
   {"op":"quit"}  -> {"op":"quit","ok":true}, then the worker exits with status 0
 
@@ -56,11 +69,13 @@ os.dup2(2, 1)
 sys.stdout = sys.stderr
 
 import ctypes  # noqa: E402
+import gc  # noqa: E402
 import math  # noqa: E402
 import platform  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
 
+import numpy as np  # noqa: E402
 import torch  # noqa: E402
 import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
@@ -75,7 +90,7 @@ def log(msg):
 
 # ---------------------------------------------------------------- models
 
-def build_model(variant, device=None):
+def build_model(variant, device=None, inplace=False):
     """The chapter's AlexNet (no padding, 256x1x1 at the end of features) or the classic one."""
     if variant == "chapter":
         convs = [(3, 96, 11, 4, 0), (96, 192, 5, 1, 0), (192, 384, 3, 1, 0),
@@ -89,12 +104,12 @@ def build_model(variant, device=None):
         raise ValueError(f"unknown variant {variant!r} (chapter or classic)")
     features = []
     for i, (cin, cout, k, s, p) in enumerate(convs):
-        features += [nn.Conv2d(cin, cout, k, stride=s, padding=p, device=device), nn.ReLU()]
+        features += [nn.Conv2d(cin, cout, k, stride=s, padding=p, device=device), nn.ReLU(inplace)]
         if i in (0, 1, 4):
             features.append(nn.MaxPool2d(3, 2))
     classifier = [nn.Flatten(),
-                  nn.Linear(flat, 4096, device=device), nn.ReLU(), nn.Dropout(0.5),
-                  nn.Linear(4096, 4096, device=device), nn.ReLU(), nn.Dropout(0.5),
+                  nn.Linear(flat, 4096, device=device), nn.ReLU(inplace), nn.Dropout(0.5),
+                  nn.Linear(4096, 4096, device=device), nn.ReLU(inplace), nn.Dropout(0.5),
                   nn.Linear(4096, CLASSES, device=device)]
     model = nn.Sequential()
     model.add_module("features", nn.Sequential(*features))
@@ -133,7 +148,8 @@ class Worker:
     def __init__(self):
         self.seed = 0
         self.interop_set = False
-        self.cache = {}  # (mode, variant, batch, image) -> dict(model, x, y, opt)
+        self.cache = {}  # (mode, variant, batch, image, inplace) -> dict(model, x, y, opt)
+        self.datasets = {}  # folder -> (uint8 images N x 3 x 32 x 32, load seconds)
         self.openblas = self._find_openblas()
         self.params = {v: count_params(v) for v in PARAMS}
         for v, n in self.params.items():
@@ -225,12 +241,13 @@ class Worker:
         variant = req.get("variant", "chapter")
         batch = int(req.get("batch", 64 if mode == "train" else 256))
         image = int(req.get("image", 224))
-        key = (mode, variant, batch, image)
+        inplace = bool(req.get("inplace", False))
+        key = (mode, variant, batch, image, inplace)
         built = 0.0
         if key not in self.cache:
             t0 = time.perf_counter()
             torch.manual_seed(self.seed)  # the same weights and batch whatever came before
-            model = build_model(variant)
+            model = build_model(variant, inplace=inplace)
             entry = {"model": model,
                      "x": torch.randn(batch, 3, image, image),
                      "y": torch.randint(0, CLASSES, (batch,))}
@@ -252,17 +269,18 @@ class Worker:
         return loss
 
     def _timed(self, mode, req, step):
-        (_, variant, batch, image), e, built = self._entry(mode, req)
+        (_, variant, batch, image, inplace), e, built = self._entry(mode, req)
         reps, warmup = int(req.get("reps", 1)), int(req.get("warmup", 0))
         for _ in range(warmup):
             step(e)
         seconds, result = [], None
+        faults = minor_faults()
         for _ in range(reps):
             t0 = time.perf_counter()
             result = step(e)
             seconds.append(time.perf_counter() - t0)
-        out = {"variant": variant, "batch": batch, "image": image, "seconds": seconds,
-               "built_s": built}
+        out = {"variant": variant, "batch": batch, "image": image, "inplace": inplace,
+               "seconds": seconds, "minor_faults": minor_faults() - faults, "built_s": built}
         if seconds:
             out["median_s"] = statistics.median(seconds)
             out["images_per_s"] = batch / out["median_s"]
@@ -281,7 +299,7 @@ class Worker:
         return out
 
     def op_profile(self, req):
-        (_, variant, batch, image), e, built = self._entry("train", req)
+        (_, variant, batch, image, inplace), e, built = self._entry("train", req)
         if built:
             self._train_step(e)  # first-touch allocations and one-off kernel choices stay out
         model = e["model"]
@@ -329,24 +347,94 @@ class Worker:
             end = stamps[layers[i - 1][0]]["bwd0"] if i > 0 else t_step
             rows.append({"name": layer_name(name, m), "output_shape": s["shape"],
                          "forward_s": s["fwd1"] - s["fwd0"], "backward_s": end - s["bwd0"]})
-        return {"variant": variant, "batch": batch, "image": image, "layers": rows,
+        return {"variant": variant, "batch": batch, "image": image, "inplace": inplace, "layers": rows,
                 "loss_forward_s": t_bwd - t_loss,
                 "loss_backward_s": stamps[layers[-1][0]]["bwd0"] - t_bwd,
                 "zero_grad_s": t_fwd - t_start, "optimizer_step_s": t_end - t_step,
                 "step_s": t_end - t_start, "loss": finite_or_none(loss.item()), "built_s": built}
 
     def op_rss(self, req):
+        out = {}
+        if req.get("reset_peak"):
+            gc.collect()
+            libc = ctypes.CDLL(None)
+            if hasattr(libc, "malloc_trim"):
+                libc.malloc_trim(0)
+            try:
+                with open("/proc/self/clear_refs", "w") as f:
+                    f.write("5")  # 5: reset the peak resident set size to the current one
+                out["peak_reset"] = True
+            except OSError as e:
+                out["peak_reset"] = False
+                out["peak_reset_note"] = str(e)
         fields = {}
         with open("/proc/self/status") as f:
             for line in f:
                 key, _, value = line.partition(":")
                 if key in ("VmRSS", "VmHWM"):
                     fields[key] = int(value.split()[0]) * 1024  # reported in kB
-        return {"rss_bytes": fields.get("VmRSS"), "peak_rss_bytes": fields.get("VmHWM")}
+        out.update(rss_bytes=fields.get("VmRSS"), peak_rss_bytes=fields.get("VmHWM"),
+                   minor_faults=minor_faults())
+        return out
+
+    def _records(self, folder):
+        """Every training image of a CIFAR-10 binary folder, as uint8 N x 3 x 32 x 32 (read once)."""
+        if folder not in self.datasets:
+            t0 = time.perf_counter()
+            names = sorted(n for n in os.listdir(folder) if n.startswith("data_batch_") and n.endswith(".bin"))
+            if not names:
+                raise ValueError(f"no data_batch_*.bin in {folder}")
+            raw = np.concatenate([np.fromfile(os.path.join(folder, n), dtype=np.uint8) for n in names])
+            records = raw.reshape(-1, 1 + 3 * 32 * 32)
+            self.datasets[folder] = (records[:, 1:].reshape(-1, 3, 32, 32).copy(), time.perf_counter() - t0)
+        return self.datasets[folder]
+
+    def op_pipeline(self, req):
+        images, load_s = self._records(str(req["folder"]))
+        batch, image = int(req.get("batch", 64)), int(req.get("image", 224))
+        batches = min(int(req.get("batches", 10)), len(images) // batch)
+        if batches < 1:
+            raise ValueError(f"{len(images)} images make no batch of {batch}")
+        mean = torch.tensor(req.get("mean", [0.5, 0.5, 0.5]), dtype=torch.float32).view(1, 3, 1, 1)
+        std = torch.tensor(req.get("std", [0.25, 0.25, 0.25]), dtype=torch.float32).view(1, 3, 1, 1)
+        rng = np.random.default_rng(int(req.get("seed", 0)))
+
+        def one_pass():
+            order = rng.permutation(len(images))
+            for b in range(batches):
+                raw = torch.from_numpy(images[order[b * batch:(b + 1) * batch]])
+                x = raw.to(torch.float32).div_(255).sub_(mean).div_(std)
+                if image != 32:
+                    x = F.interpolate(x, size=(image, image), mode="bilinear", align_corners=False)
+                del x
+
+        reps, warmup = int(req.get("reps", 1)), int(req.get("warmup", 0))
+        for _ in range(warmup):
+            one_pass()
+        seconds, faults = [], minor_faults()
+        for _ in range(reps):
+            t0 = time.perf_counter()
+            one_pass()
+            seconds.append(time.perf_counter() - t0)
+        out = {"batch": batch, "image": image, "batches": batches, "images": batches * batch,
+               "seconds": seconds, "minor_faults": minor_faults() - faults, "load_s": load_s}
+        if seconds:
+            out["median_s"] = statistics.median(seconds)
+            out["images_per_s"] = batches * batch / out["median_s"]
+        return out
 
     def op_reset(self, req):
         self.cache.clear()
         return {}
+
+
+def minor_faults():
+    """Minor page faults of this process so far (field 10 of /proc/self/stat); 0 where unreadable."""
+    try:
+        with open("/proc/self/stat") as f:
+            return int(f.read().rsplit(")", 1)[1].split()[7])
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def finite_or_none(x):

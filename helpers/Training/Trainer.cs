@@ -23,6 +23,8 @@ public sealed class Trainer : IDisposable
     public Trainer(CifarDataSet data, TrainingOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1);
+        // Before the first tensor: libtorch reads the huge-page setting at its first allocation.
+        AllocatorTuning.Apply();
         if (options.Threads is { } threads)
         {
             set_num_threads(threads);
@@ -141,7 +143,9 @@ public sealed class Trainer : IDisposable
     {
         using var scope = NewDisposeScope();
         Model.train();
-        optimizer.zero_grad();
+        // Dropping the gradients (the optimiser's zero_grad zeroes them in place) lets backward hand over fresh ones
+        // instead of adding them to zeros: two passes over every gradient saved, and what PyTorch does by default.
+        Model.zero_grad(set_to_none: true);
         var loss = lossFunction.call(Model.call(batch.Images), batch.Labels);
         var value = loss.item<float>();
         if (!float.IsFinite(value))

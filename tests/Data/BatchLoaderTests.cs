@@ -54,6 +54,20 @@ public sealed class BatchLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Each_pixel_is_normalised_as_byte_over_255_minus_mean_over_std()
+    {
+        var loader = new BatchLoader(data.Test, BatchOptions.Evaluation(2) with { ImageSize = 32 }, stats);
+        using var batch = loader.Epoch().First();
+        const int plane = CifarLayout.Side * CifarLayout.Side;
+        foreach (var (image, channel, pixel) in new[] { (0, 0, 5), (1, 1, 300), (1, 2, plane - 1) })
+        {
+            var expected = (data.Test.Image(image)[channel * plane + pixel] / 255f - stats.Mean[channel]) / stats.Std[channel];
+            var actual = batch.Images[image, channel, pixel / CifarLayout.Side, pixel % CifarLayout.Side].item<float>();
+            Assert.Equal(expected, actual, 5);
+        }
+    }
+
+    [Fact]
     public void Upsampling_is_bilinear_so_a_flat_image_stays_flat_and_values_stay_in_range()
     {
         var loader = new BatchLoader(data.Test, BatchOptions.Evaluation(8), stats);

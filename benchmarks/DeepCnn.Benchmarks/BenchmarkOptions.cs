@@ -1,0 +1,210 @@
+using System.Globalization;
+using DeepCnn.Models;
+
+namespace DeepCnn.Benchmarks;
+
+/// <summary>
+/// What the benchmark measures and how often. Defaults answer the issue (batch 64 training, batch 256 evaluation,
+/// 224x224, both variants) and keep a full run under ten minutes on two cores; <c>--quick</c> shrinks everything for
+/// a smoke run, and explicit flags win over it.
+/// </summary>
+public sealed record BenchmarkOptions
+{
+    /// <summary>Timed repetitions per figure and side; the median is reported.</summary>
+    public int Repetitions { get; init; } = 5;
+
+    /// <summary>Untimed repetitions per figure and side before the timed ones.</summary>
+    public int Warmup { get; init; } = 1;
+
+    /// <summary>CPU threads for both sides (TorchSharp and PyTorch + its BLAS).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Images per training step.</summary>
+    public int TrainBatch { get; init; } = 64;
+
+    /// <summary>Images per evaluation forward pass.</summary>
+    public int EvalBatch { get; init; } = 256;
+
+    /// <summary>Training steps over which memory growth is measured, after <see cref="GrowthWarmupSteps"/>.</summary>
+    public int GrowthSteps { get; init; } = 200;
+
+    /// <summary>Steps before the growth baseline is read (optimiser state and allocator pools settle).</summary>
+    public int GrowthWarmupSteps { get; init; } = 20;
+
+    /// <summary>
+    /// Images per step in the growth run. A leak is per step, whatever the batch; a small batch keeps 2 x 220 steps
+    /// per variant inside the time budget.
+    /// </summary>
+    public int GrowthBatch { get; init; } = 8;
+
+    /// <summary>Batches per repetition of the input-pipeline measurement.</summary>
+    public int PipelineBatches { get; init; } = 10;
+
+    /// <summary>Side of the matrix product that measures the machine's ceiling.</summary>
+    public int MatrixSize { get; init; } = 2048;
+
+    /// <summary>Where the C# side runs: "cpu" (default), "cuda" or "auto". The PyTorch peer is CPU-only.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Which AlexNet variants to measure, in order.</summary>
+    public IReadOnlyList<AlexNetVariant> Variants { get; init; } = [AlexNetVariant.Chapter, AlexNetVariant.Classic];
+
+    /// <summary>Run the per-layer profile of a training step per variant.</summary>
+    public bool Profile { get; init; } = true;
+
+    /// <summary>Profiled steps per variant and side (the report gives row-by-row medians).</summary>
+    public int ProfileSteps { get; init; } = 3;
+
+    /// <summary>
+    /// Run the growth check on the peer too. Off by default: it doubles the longest part of the run, and the check is
+    /// about this library's dispose discipline, not PyTorch's.
+    /// </summary>
+    public bool PeerGrowth { get; init; }
+
+    /// <summary>Start the PyTorch peer when it is installed.</summary>
+    public bool UsePeer { get; init; } = true;
+
+    /// <summary>Run the peer's install script first when it is not installed.</summary>
+    public bool InstallPeer { get; init; }
+
+    /// <summary>Tune the C# process's allocator (<see cref="Compute.AllocatorTuning"/>); off measures the "before".</summary>
+    public bool TuneAllocator { get; init; } = true;
+
+    /// <summary>Give the peer the same malloc thresholds (through glibc's environment variables), for a like-for-like check.</summary>
+    public bool TunePeerAllocator { get; init; }
+
+    /// <summary>The smoke-run sizes were asked for.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>Where the report goes, relative to the repository root unless absolute.</summary>
+    public string OutputFolder { get; init; } = Path.Combine("artifacts", "benchmarks");
+
+    /// <summary>The peer's install folder (null: PYTORCH_PEER_DIR, else artifacts/pytorch-peer).</summary>
+    public string? PeerFolder { get; init; }
+
+    /// <summary>The help text was asked for.</summary>
+    public bool ShowHelp { get; init; }
+
+    /// <summary>The sizes of a smoke run: small batches, one repetition, a short growth run.</summary>
+    public BenchmarkOptions ForQuick() => this with
+    {
+        Quick = true,
+        Repetitions = 2,
+        TrainBatch = 16,
+        EvalBatch = 32,
+        GrowthSteps = 20,
+        GrowthWarmupSteps = 5,
+        GrowthBatch = 4,
+        ProfileSteps = 1,
+        PipelineBatches = 3,
+        MatrixSize = 1024,
+    };
+
+    /// <summary>The command-line usage.</summary>
+    public const string Usage = """
+        AlexNet throughput and memory benchmark: TorchSharp (this library) and PyTorch side by side, in one run.
+
+        dotnet run --project benchmarks/DeepCnn.Benchmarks -c Release -- [options]
+
+          --reps N             timed repetitions per figure and side (default 5); the median is reported
+          --warmup N           untimed repetitions before them (default 1)
+          --threads N          CPU threads for both sides (default: logical cores)
+          --quick              smoke run: batch 16/32, 2 repetitions, 20 growth steps (explicit flags still win)
+          --train-batch N      images per training step (default 64)
+          --eval-batch N       images per evaluation pass (default 256)
+          --growth-steps N     steps over which memory growth is measured (default 200)
+          --growth-batch N     images per step in the growth run (default 8)
+          --variants LIST      chapter,classic (default both)
+          --device NAME        cpu (default), cuda or auto; the PyTorch peer is CPU-only
+          --profile-steps N    profiled training steps per variant and side (default 3)
+          --no-profile         skip the per-layer profiles
+          --peer-growth        run the memory-growth check on the PyTorch peer too (doubles its time)
+          --no-peer            C# only
+          --install-peer       install the PyTorch peer first if missing (benchmarks/peer/install-pytorch-peer.sh)
+          --peer-dir PATH      the peer's install folder (default: PYTORCH_PEER_DIR or artifacts/pytorch-peer)
+          --no-allocator-tuning  leave glibc malloc as it is in the C# process (the "before" measurement)
+          --tune-peer-allocator  give the peer the same malloc thresholds (like-for-like check)
+          --out PATH           report folder (default artifacts/benchmarks)
+          --help               this text
+        """;
+
+    /// <summary>Reads command-line arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var quick = args.Contains("--quick");
+        var options = quick ? new BenchmarkOptions().ForQuick() : new BenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string Value()
+            {
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"{arg} needs a value; see --help.");
+                }
+
+                return args[++i];
+            }
+
+            int Count(int minimum)
+            {
+                var text = Value();
+                if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum)
+                {
+                    throw new ArgumentException($"{arg} expects a whole number of at least {minimum}, got '{text}'.");
+                }
+
+                return value;
+            }
+
+            options = arg switch
+            {
+                "--quick" => options,
+                "--reps" => options with { Repetitions = Count(1) },
+                "--warmup" => options with { Warmup = Count(0) },
+                "--threads" => options with { Threads = Count(1) },
+                "--train-batch" => options with { TrainBatch = Count(1) },
+                "--eval-batch" => options with { EvalBatch = Count(1) },
+                "--growth-steps" => options with { GrowthSteps = Count(1) },
+                "--growth-batch" => options with { GrowthBatch = Count(1) },
+                "--variants" => options with { Variants = ParseVariants(Value()) },
+                "--device" => options with { Device = Value() },
+                "--no-profile" => options with { Profile = false },
+                "--profile-steps" => options with { ProfileSteps = Count(1) },
+                "--peer-growth" => options with { PeerGrowth = true },
+                "--no-peer" => options with { UsePeer = false },
+                "--install-peer" => options with { InstallPeer = true },
+                "--peer-dir" => options with { PeerFolder = Value() },
+                "--no-allocator-tuning" => options with { TuneAllocator = false },
+                "--tune-peer-allocator" => options with { TunePeerAllocator = true },
+                "--out" => options with { OutputFolder = Value() },
+                "--help" or "-h" or "-?" => options with { ShowHelp = true },
+                _ => throw new ArgumentException($"Unknown argument '{arg}'; see --help."),
+            };
+        }
+
+        return options;
+    }
+
+    /// <summary>"chapter,classic" to variants, in the order given.</summary>
+    public static IReadOnlyList<AlexNetVariant> ParseVariants(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Length == 0)
+        {
+            throw new ArgumentException("--variants expects chapter, classic or both (comma-separated).");
+        }
+
+        return names.Select(name => Enum.TryParse<AlexNetVariant>(name, ignoreCase: true, out var variant) && Enum.IsDefined(variant)
+                ? variant
+                : throw new ArgumentException($"Unknown variant '{name}'; expected chapter or classic."))
+            .Distinct()
+            .ToList();
+    }
+
+    /// <summary>One line for the report: the sizes this run used.</summary>
+    public string Describe() => FormattableString.Invariant(
+        $"{Repetitions} timed repetition(s) after {Warmup} warm-up per figure and side, alternating C# and Python; training batch {TrainBatch}, evaluation batch {EvalBatch}, {AlexNet.InputSide}x{AlexNet.InputSide}; growth over {GrowthSteps} steps after {GrowthWarmupSteps} at batch {GrowthBatch} ({(PeerGrowth ? "both sides" : "C# only")}); profile {ProfileSteps} step(s) per side; pipeline {PipelineBatches} batches a repetition; matmul {MatrixSize}x{MatrixSize}; {Threads} thread(s); device {Device}")
+        + (Quick ? "; QUICK smoke-run sizes" : "");
+}

@@ -1,0 +1,154 @@
+using DeepCnn.Compute;
+using DeepCnn.Data;
+using DeepCnn.Models;
+using DeepCnn.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DeepCnn.Benchmarks;
+
+/// <summary>
+/// The C# side of one AlexNet variant: the helper library's <see cref="Trainer"/> (its <see cref="Trainer.Step"/> is
+/// what is timed, exactly as a reader's training runs it) with the settings the PyTorch peer uses (dropout 0.5 in both
+/// variants, SGD lr 0.01 momentum 0.9, no weight decay), and fixed random inputs made once, as the peer's are.
+/// </summary>
+public sealed class CSharpVariant : IDisposable
+{
+    private readonly Batch trainBatch;
+    private readonly Batch growthBatch;
+    private readonly Tensor evalImages;
+
+    /// <summary>Builds the trainer and the fixed inputs.</summary>
+    public CSharpVariant(CifarDataSet data, AlexNetVariant variant, BenchmarkOptions options)
+    {
+        Trainer = new Trainer(data, Settings(variant, options));
+        var device = Trainer.Device;
+        manual_seed(0);
+        trainBatch = RandomBatch(options.TrainBatch, device);
+        growthBatch = RandomBatch(options.GrowthBatch, device);
+        evalImages = randn([options.EvalBatch, 3, AlexNet.InputSide, AlexNet.InputSide], device: device);
+        Summary = ModelSummary.Of(Trainer.Model);
+    }
+
+    /// <summary>The trainer whose step is timed.</summary>
+    public Trainer Trainer { get; }
+
+    /// <summary>The network.</summary>
+    public AlexNet Model => Trainer.Model;
+
+    /// <summary>Shapes, parameters and FLOPs per image.</summary>
+    public ModelSummary Summary { get; }
+
+    /// <summary>Whether the model's ReLUs work in place (the peer is told to match).</summary>
+    public bool InPlaceRelu => LayerProfiler.Layers(Model).Any(l => l.InPlace);
+
+    /// <summary>The training settings that match the PyTorch peer's step.</summary>
+    public static TrainingOptions Settings(AlexNetVariant variant, BenchmarkOptions options) => new()
+    {
+        Variant = variant,
+        Dropout = 0.5,
+        Epochs = 1,
+        BatchSize = options.TrainBatch,
+        EvalBatchSize = options.EvalBatch,
+        LearningRate = 0.01,
+        Momentum = 0.9,
+        WeightDecay = 0,
+        Device = options.Device,
+        Threads = options.Threads,
+        Seed = 0,
+    };
+
+    /// <summary>One timed training step at the training batch; seconds.</summary>
+    public double TrainStep() => Timing.Measure(() => Trainer.Step(trainBatch), 1, 0, Trainer.Device).Samples[0];
+
+    /// <summary>One timed forward pass at the evaluation batch, in eval mode without a graph; seconds.</summary>
+    public double EvalPass()
+    {
+        using var noGrad = no_grad();
+        Model.eval();
+        try
+        {
+            return Timing.Measure(() => Model.call(evalImages), 1, 0, Trainer.Device).Samples[0];
+        }
+        finally
+        {
+            Model.train();
+        }
+    }
+
+    /// <summary>
+    /// Training steps timed layer by layer, one per call of the returned function (the first after an untimed step),
+    /// with an optimiser of its own that lives as long as the returned handle.
+    /// </summary>
+    public (Func<LayerProfile> Next, IDisposable Optimizer) Profiler()
+    {
+        var optimizer = optim.SGD(Model.parameters(), 0.01, 0.9);
+        var first = true;
+        return (() =>
+        {
+            var profile = LayerProfiler.Profile(Model, optimizer, trainBatch.Images, trainBatch.Labels, warmup: first);
+            first = false;
+            return profile;
+        }, optimizer);
+    }
+
+    /// <summary>
+    /// The dispose-discipline check: <paramref name="warmupSteps"/> steps at the growth batch, then <paramref name="steps"/>
+    /// more with memory in use read every <paramref name="every"/> steps, and live tensors before and after. Each reading
+    /// follows a garbage collection and a <c>malloc_trim</c>: the tuned allocator keeps freed blocks for reuse, and memory
+    /// kept for reuse is not growth.
+    /// </summary>
+    public GrowthResult Growth(int warmupSteps, int steps, int every, Action<MemoryReading>? progress = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
+        for (var i = 0; i < warmupSteps; i++)
+        {
+            Trainer.Step(growthBatch);
+        }
+
+        var readings = new List<MemoryReading> { new(0, InUse()) };
+        var tensorsBefore = DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
+        for (var i = 1; i <= steps; i++)
+        {
+            Trainer.Step(growthBatch);
+            if (i % every == 0 || i == steps)
+            {
+                readings.Add(new MemoryReading(i, InUse()));
+                progress?.Invoke(readings[^1]);
+            }
+        }
+
+        return new GrowthResult(steps, growthBatch.Count, readings, tensorsBefore,
+            DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
+    }
+
+    /// <summary>Resident memory after a garbage collection and handing freed heap back to the system.</summary>
+    public static long InUse()
+    {
+        Settle();
+        AllocatorTuning.Trim();
+        return ProcessMemory.ResidentBytes();
+    }
+
+    /// <summary>Collects managed garbage, so tensors waiting for a finaliser do not count as memory in use.</summary>
+    public static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        trainBatch.Dispose();
+        growthBatch.Dispose();
+        evalImages.Dispose();
+        Trainer.Dispose();
+    }
+
+    private static Batch RandomBatch(int size, Device device) => new(
+        randn([size, 3, AlexNet.InputSide, AlexNet.InputSide], device: device),
+        randint(0, 10, [size], dtype: ScalarType.Int64, device: device),
+        [.. Enumerable.Range(0, size)]);
+}
