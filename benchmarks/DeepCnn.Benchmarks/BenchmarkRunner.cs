@@ -444,23 +444,7 @@ public sealed class BenchmarkRunner
         }
     }
 
-    private double? PeerCall(Func<PeerClient, double> call)
-    {
-        if (peer is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return call(peer);
-        }
-        catch (PeerException e)
-        {
-            LosePeer(e);
-            return null;
-        }
-    }
+    private double? PeerCall(Func<PeerClient, double> call) => PeerCall<object>(p => call(p)) is double seconds ? seconds : null;
 
     private void LosePeer(PeerException e)
     {
