@@ -48,7 +48,8 @@ public sealed class BenchmarkRunner
             Environment.SetEnvironmentVariable(AllocatorTuning.Variable, "default");
         }
 
-        var allocator = AllocatorTuning.Apply();
+        // The first thing the benchmark does with native code, so the huge-page request still reaches libtorch.
+        var allocator = AllocatorTuning.Apply(requestHugePages: true);
         set_num_threads(options.Threads);
         var interop = SetInteropThreads();
         var machine = MachineInfo.Current();

@@ -9,8 +9,8 @@ namespace DeepCnn.Compute;
 /// AlexNet step at batch 64 (activations of 20-100 MB each) faults about a gigabyte of pages back in and has the
 /// kernel zero them: ~200,000 page faults a step on the project machine, a tenth of the step's time. Raising the
 /// mmap and trim thresholds keeps freed blocks in the heap for the next step. Blocks made on threads other than the
-/// process's first live in 64 MB per-thread heaps and are still mapped afresh when larger, so libtorch is also asked
-/// for transparent huge pages (<c>THP_MEM_ALLOC_ENABLE</c>), which turns 512 faults into one.
+/// process's first live in 64 MB per-thread heaps and are still mapped afresh when larger, so a program can also ask
+/// libtorch for transparent huge pages (<c>THP_MEM_ALLOC_ENABLE</c>), which turns 512 faults into one.
 /// The price: the process keeps its peak memory between steps instead of returning it (<see cref="Trim"/> returns it).
 /// Linux with glibc only; elsewhere, or with <c>ALEXNET_ALLOCATOR=default</c>, nothing changes.
 /// </summary>
@@ -49,15 +49,17 @@ public static class AllocatorTuning
     }
 
     /// <summary>
-    /// Tunes the allocator once per process (later calls return the first result). Call it before the first tensor is
-    /// made: libtorch reads the huge-page setting at its first allocation, while the malloc thresholds apply to every
-    /// allocation from the moment they are set.
+    /// Tunes the allocator once per process (later calls return the first result). The malloc thresholds apply to
+    /// every allocation from the moment they are set, so any caller may ask for them. Ask for huge pages
+    /// (<paramref name="requestHugePages"/>) only first thing in a program's <c>Main</c>: libtorch reads the setting at
+    /// its first allocation, and setting a native environment variable is not safe while other threads may read the
+    /// environment, which is always the case in a notebook kernel or a test host.
     /// </summary>
-    public static AllocatorSettings Apply()
+    public static AllocatorSettings Apply(bool requestHugePages = false)
     {
         lock (Gate)
         {
-            return applied ??= Tune(Environment.GetEnvironmentVariable(Variable));
+            return applied ??= Tune(Environment.GetEnvironmentVariable(Variable), requestHugePages);
         }
     }
 
@@ -79,7 +81,7 @@ public static class AllocatorTuning
         }
     }
 
-    private static AllocatorSettings Tune(string? setting)
+    private static AllocatorSettings Tune(string? setting, bool requestHugePages)
     {
         if (string.Equals(setting?.Trim(), "default", StringComparison.OrdinalIgnoreCase))
         {
@@ -92,7 +94,9 @@ public static class AllocatorTuning
         }
 
         var kept = KeepBuffers();
-        var (hugePages, hugePageNote) = RequestHugePages();
+        var (hugePages, hugePageNote) = requestHugePages
+            ? RequestHugePages()
+            : (Environment.GetEnvironmentVariable(HugePagesVariable)?.Trim() == "1", $"huge pages as the environment sets them ({HugePagesVariable} not changed)");
         var parts = new List<string>
         {
             kept
