@@ -115,7 +115,8 @@ public static class EnvironmentOverrides
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && !Equals(p.GetValue(before), p.GetValue(after)))
             .Select(p => $"{p.Name} = {Format(p.GetValue(after))}"));
 
-    private static string Format(object? value) => value switch
+    /// <summary>An option value as a reader would type it: invariant culture, "none" for null.</summary>
+    internal static string Format(object? value) => value switch
     {
         null => "none",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using DeepCnn.Compute;
+using DeepCnn.Configuration;
 using DeepCnn.Data;
 using DeepCnn.Models;
 using DeepCnn.Training;
@@ -102,7 +103,7 @@ public static class Html
     {
         var rows = typeof(T).GetProperties()
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.DeclaringType == typeof(T))
-            .Select(p => (p.Name, Left: Format(p.GetValue(left)), Right: Format(p.GetValue(right))))
+            .Select(p => (p.Name, Left: EnvironmentOverrides.Format(p.GetValue(left)), Right: EnvironmentOverrides.Format(p.GetValue(right))))
             .Where(r => r.Left != r.Right)
             .Select(r => (IReadOnlyList<string>)[r.Name, r.Left, r.Right]);
         return Table(["option", leftName, rightName], rows);
@@ -150,13 +151,6 @@ public static class Html
             r.RelativeClock.ToString("0.###", CultureInfo.InvariantCulture), r.RelativeThroughput.ToString("0.##", CultureInfo.InvariantCulture) + "x",
             r.RelativePower.ToString("0.##", CultureInfo.InvariantCulture),
         ]));
-
-    private static string Format(object? value) => value switch
-    {
-        null => "none",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 
     /// <summary>A model summary as a table: layer, kind, output shape, parameters, FLOPs, with totals.</summary>
     public static HtmlFragment Summary(ModelSummary summary)

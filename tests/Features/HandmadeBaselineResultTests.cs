@@ -4,14 +4,14 @@ namespace DeepCnn.Tests.Features;
 
 public sealed class HandmadeBaselineResultTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("deepcnn-baseline-result-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Result_survives_a_JSON_round_trip()
     {
-        var path = Path.Combine(_folder, "baseline.json");
+        var path = _folder.Combine("baseline.json");
         var original = Example();
 
         original.Save(path);
@@ -24,13 +24,13 @@ public sealed class HandmadeBaselineResultTests : IDisposable
         Assert.Equal(original.CreatedAt, loaded.CreatedAt);
         // The lists are new objects after loading, so compare the rest field by field through a copy that shares them.
         Assert.Equal(original with { PerClassTestAccuracy = loaded.PerClassTestAccuracy, ClassNames = loaded.ClassNames }, loaded);
-        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(_folder.Path, "*.tmp"));
     }
 
     [Fact]
     public void Loading_malformed_JSON_names_the_file_and_what_was_expected()
     {
-        var path = Path.Combine(_folder, "broken.json");
+        var path = _folder.Combine("broken.json");
         File.WriteAllText(path, "{ \"TestAccuracy\": 0.5, ");
 
         var error = Assert.Throws<InvalidDataException>(() => HandmadeBaselineResult.Load(path));
@@ -42,7 +42,7 @@ public sealed class HandmadeBaselineResultTests : IDisposable
     [Fact]
     public void Loading_JSON_without_a_field_names_the_file_and_the_field()
     {
-        var path = Path.Combine(_folder, "partial.json");
+        var path = _folder.Combine("partial.json");
         File.WriteAllText(path, "{ \"TestAccuracy\": 0.5 }");
 
         var error = Assert.Throws<InvalidDataException>(() => HandmadeBaselineResult.Load(path));
@@ -54,7 +54,7 @@ public sealed class HandmadeBaselineResultTests : IDisposable
     [Fact]
     public void Loading_a_result_with_an_impossible_accuracy_says_so()
     {
-        var path = Path.Combine(_folder, "impossible.json");
+        var path = _folder.Combine("impossible.json");
         (Example() with { TestAccuracy = 61.2 }).Save(path);
 
         var error = Assert.Throws<InvalidDataException>(() => HandmadeBaselineResult.Load(path));
@@ -66,7 +66,7 @@ public sealed class HandmadeBaselineResultTests : IDisposable
     [Fact]
     public void Loading_a_missing_file_names_it_and_says_which_notebook_writes_it()
     {
-        var path = Path.Combine(_folder, "absent.json");
+        var path = _folder.Combine("absent.json");
 
         var error = Assert.Throws<FileNotFoundException>(() => HandmadeBaselineResult.Load(path));
 

@@ -11,13 +11,13 @@ public sealed class SyntheticDataFixture : IDisposable
     public const int TrainCount = 2_000;
     public const int TestCount = 500;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"deepcnn-features-{Guid.NewGuid():N}");
+    private readonly TempFolder _folder = new();
 
-    public SyntheticDataFixture() => Data = SyntheticCifar.Load(_folder, TrainCount, TestCount, seed: 7);
+    public SyntheticDataFixture() => Data = SyntheticCifar.Load(_folder.Path, TrainCount, TestCount, seed: 7);
 
     public CifarDataSet Data { get; }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 }
 
 [CollectionDefinition(Name)]
