@@ -9,7 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 # The notebooks reference the helper library's Release build by relative path; build it and the runner first.
-dotnet build helpers/DeepCnn.Helpers.csproj -c Release --nologo -v quiet
+dotnet build helpers/Notebook/DeepCnn.Notebook.csproj -c Release --nologo -v quiet   # builds DeepCnn.Helpers too
 dotnet build tools/NotebookRunner/DeepCnn.NotebookRunner.csproj -c Release --nologo -v quiet
 
 # Notebook paths given explicitly replace the default folder.

@@ -116,7 +116,7 @@ public static class EnvironmentOverrides
             .Select(p => $"{p.Name} = {Format(p.GetValue(after))}"));
 
     /// <summary>An option value as a reader would type it: invariant culture, "none" for null.</summary>
-    internal static string Format(object? value) => value switch
+    public static string Format(object? value) => value switch
     {
         null => "none",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -58,6 +58,7 @@ public sealed partial class CommittedNotebookTests
         Assert.NotEmpty(references);
         Assert.All(references, r => Assert.Equal(pinned[r.Groups["package"].Value], r.Groups["version"].Value));
         Assert.Contains(Cells(Load(name), "code"), c => Source(c).Contains("#r \"../helpers/bin/Release/net10.0/DeepCnn.Helpers.dll\"", StringComparison.Ordinal));
+        Assert.Contains(Cells(Load(name), "code"), c => Source(c).Contains("#r \"../helpers/Notebook/bin/Release/net10.0/DeepCnn.Notebook.dll\"", StringComparison.Ordinal));
     }
 
     [Theory]

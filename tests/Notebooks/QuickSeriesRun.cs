@@ -13,7 +13,7 @@ public sealed class QuickSeriesRun : IDisposable
 
     public QuickSeriesRun()
     {
-        Build("helpers/DeepCnn.Helpers.csproj");
+        Build("helpers/Notebook/DeepCnn.Notebook.csproj"); // and the helper library it references
         Build("tools/NotebookRunner/DeepCnn.NotebookRunner.csproj");
         OutputFolder = temp.Combine("executed");
         var runner = Path.Combine(RepositoryPaths.Root, "tools", "NotebookRunner", "bin", "Release", "net10.0", "DeepCnn.NotebookRunner.dll");

@@ -1,4 +1,4 @@
-namespace DeepCnn.Tests.Notebooks;
+namespace DeepCnn.Tests;
 
 /// <summary>Finds the repository root (the folder with AlexNetSeries.slnx) from the test assembly's location.</summary>
 internal static class RepositoryPaths
