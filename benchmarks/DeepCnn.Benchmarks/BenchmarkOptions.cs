@@ -205,6 +205,6 @@ public sealed record BenchmarkOptions
 
     /// <summary>One line for the report: the sizes this run used.</summary>
     public string Describe() => FormattableString.Invariant(
-        $"{Repetitions} timed repetition(s) after {Warmup} warm-up per figure and side, alternating C# and Python; training batch {TrainBatch}, evaluation batch {EvalBatch}, {AlexNet.InputSide}x{AlexNet.InputSide}; growth over {GrowthSteps} steps after {GrowthWarmupSteps} at batch {GrowthBatch} ({(PeerGrowth ? "both sides" : "C# only")}); profile {ProfileSteps} step(s) per side; pipeline {PipelineBatches} batches a repetition; matmul {MatrixSize}x{MatrixSize}; {Threads} thread(s); device {Device}")
+        $"{Repetitions} timed repetition(s) after {Warmup} warm-up per figure and side, alternating C# and Python; training batch {TrainBatch}, evaluation batch {EvalBatch}, {AlexNetInput.Side}x{AlexNetInput.Side}; growth over {GrowthSteps} steps after {GrowthWarmupSteps} at batch {GrowthBatch} ({(PeerGrowth ? "both sides" : "C# only")}); profile {ProfileSteps} step(s) per side; pipeline {PipelineBatches} batches a repetition; matmul {MatrixSize}x{MatrixSize}; {Threads} thread(s); device {Device}")
         + (Quick ? "; QUICK smoke-run sizes" : "");
 }

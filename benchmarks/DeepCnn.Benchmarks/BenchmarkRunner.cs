@@ -120,10 +120,10 @@ public sealed class BenchmarkRunner
     {
         var name = PeerClient.VariantName(variant);
         Say($"== {variant} AlexNet ==");
-        using var csharp = new CSharpVariant(data, variant, options);
+        using var csharp = new CSharpVariant(variant, options);
         var inPlace = csharp.InPlaceRelu;
         summaries[variant] = csharp.Summary;
-        CheckParameters(variant, csharp.Model.ParameterCount);
+        CheckParameters(variant, csharp.Summary.TotalParameters);
 
         // Peak memory belongs to training alone: each side hands free heap back and resets its peak first.
         PeerCall(p =>
@@ -146,7 +146,7 @@ public sealed class BenchmarkRunner
             },
             () => PeerCall(x =>
             {
-                var timing = x.Train(variant, options.TrainBatch, AlexNet.InputSide, inPlace);
+                var timing = x.Train(variant, options.TrainBatch, AlexNetInput.Side, inPlace);
                 pythonFaults.Add(timing.MinorFaults ?? 0);
                 return timing.Seconds[0];
             }),
@@ -174,7 +174,7 @@ public sealed class BenchmarkRunner
         Growth(csharp, variant, inPlace);
 
         var (ce, pe) = Alternate($"eval {name} batch {options.EvalBatch}", csharp.EvalPass,
-            () => PeerCall(x => x.Eval(variant, options.EvalBatch, AlexNet.InputSide, inPlace).Seconds[0]),
+            () => PeerCall(x => x.Eval(variant, options.EvalBatch, AlexNetInput.Side, inPlace).Seconds[0]),
             seconds => Invariant($"{options.EvalBatch / seconds:F1} images/s"));
         Add(FigureKeys.Eval(variant), "Evaluation", $"{variant}, batch {options.EvalBatch}, no graph", "images/s", Better.Higher,
             Images(ce, options.EvalBatch), Images(pe, options.EvalBatch));
@@ -197,7 +197,7 @@ public sealed class BenchmarkRunner
             for (var i = 0; i < options.ProfileSteps; i++)
             {
                 mine.Add(next());
-                if (PeerCall(x => x.Profile(variant, options.TrainBatch, AlexNet.InputSide, inPlace)) is { } profile)
+                if (PeerCall(x => x.Profile(variant, options.TrainBatch, AlexNetInput.Side, inPlace)) is { } profile)
                 {
                     theirs.Add(profile);
                 }
@@ -227,12 +227,12 @@ public sealed class BenchmarkRunner
         {
             Say($"growth {name}: Python ...");
             // As on the C# side, each reading follows a garbage collection and malloc_trim (which reset_peak does).
-            p.Train(variant, options.GrowthBatch, AlexNet.InputSide, inPlace, options.GrowthWarmupSteps);
+            p.Train(variant, options.GrowthBatch, AlexNetInput.Side, inPlace, options.GrowthWarmupSteps);
             var readings = new List<MemoryReading> { new(0, p.Memory(resetPeak: true).ResidentBytes) };
             for (var done = 0; done < options.GrowthSteps;)
             {
                 var chunk = Math.Min(every, options.GrowthSteps - done);
-                p.Train(variant, options.GrowthBatch, AlexNet.InputSide, inPlace, chunk);
+                p.Train(variant, options.GrowthBatch, AlexNetInput.Side, inPlace, chunk);
                 done += chunk;
                 readings.Add(new MemoryReading(done, p.Memory(resetPeak: true).ResidentBytes));
             }
@@ -257,9 +257,9 @@ public sealed class BenchmarkRunner
 
     private void PipelineFigures(CifarDataSet data)
     {
-        Say($"== Input pipeline: {options.PipelineBatches} batches of {options.TrainBatch}, shuffle, 32 -> {AlexNet.InputSide}, normalise ==");
+        Say($"== Input pipeline: {options.PipelineBatches} batches of {options.TrainBatch}, shuffle, 32 -> {AlexNetInput.Side}, normalise ==");
         var stats = ChannelStats.Compute(data.Train);
-        var loader = new BatchLoader(data.Train, BatchOptions.Training(options.TrainBatch) with { ImageSize = AlexNet.InputSide }, stats,
+        var loader = new BatchLoader(data.Train, BatchOptions.Training(options.TrainBatch) with { ImageSize = AlexNetInput.Side }, stats,
             Devices.Resolve(options.Device));
         var folder = Path.Combine(root, "data", "benchmark-synthetic", CifarLayout.FolderName);
         var epoch = 0;
@@ -274,7 +274,7 @@ public sealed class BenchmarkRunner
                     }
                 }, 1, 0, loader.Device).Samples[0];
             },
-            () => PeerCall(x => x.Pipeline(folder, options.TrainBatch, AlexNet.InputSide, options.PipelineBatches, stats.Mean, stats.Std).Seconds[0]),
+            () => PeerCall(x => x.Pipeline(folder, options.TrainBatch, AlexNetInput.Side, options.PipelineBatches, stats.Mean, stats.Std).Seconds[0]),
             seconds => Invariant($"{options.PipelineBatches * options.TrainBatch / seconds:F0} images/s"));
         var images = options.PipelineBatches * options.TrainBatch;
         Add(FigureKeys.Pipeline, "Input pipeline", $"batches of {options.TrainBatch} from records in memory", "images/s", Better.Higher,
@@ -395,7 +395,7 @@ public sealed class BenchmarkRunner
                   "the timed training and evaluation use a fixed random batch on both sides, as the peer does.");
         if (allocator.Tuned)
         {
-            notes.Add($"C# allocator: {allocator.Description} (helpers/Compute/AllocatorTuning, which the Trainer applies). " +
+            notes.Add($"C# allocator: {allocator.Description} (helpers/Compute/AllocatorTuning, applied first thing by the benchmark). " +
                       (options.TunePeerAllocator
                           ? "The peer was given the same malloc thresholds (--tune-peer-allocator)."
                           : "The peer runs with glibc's defaults, as PyTorch does out of the box; --tune-peer-allocator gives it the same thresholds."));

@@ -1,40 +1,54 @@
+using DeepCnn.Chapter;
 using DeepCnn.Compute;
 using DeepCnn.Data;
 using DeepCnn.Models;
 using DeepCnn.Training;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace DeepCnn.Benchmarks;
 
 /// <summary>
-/// The C# side of one AlexNet variant: the helper library's <see cref="Trainer"/> (its <see cref="Trainer.Step"/> is
-/// what is timed, exactly as a reader's training runs it) with the settings the PyTorch peer uses (dropout 0.5 in both
-/// variants, SGD lr 0.01 momentum 0.9, no weight decay), and fixed random inputs made once, as the peer's are.
+/// The C# side of one AlexNet variant: the chapter's code exactly as notebooks 04 and 05 write it (their saved cells in
+/// <c>DeepCnn.Chapter</c>: <see cref="AlexNet"/>, <see cref="Xavier"/> and the timed <see cref="Minibatch.Step"/>), with
+/// the settings the PyTorch peer uses (dropout 0.5 in both variants, SGD lr 0.01 momentum 0.9, no weight decay), and fixed
+/// random inputs made once, as the peer's are.
 /// </summary>
 public sealed class CSharpVariant : IDisposable
 {
     private readonly Batch trainBatch;
     private readonly Batch growthBatch;
     private readonly Tensor evalImages;
+    private readonly CrossEntropyLoss lossFunction = nn.CrossEntropyLoss();
+    private readonly SGD optimizer;
 
-    /// <summary>Builds the trainer and the fixed inputs.</summary>
-    public CSharpVariant(CifarDataSet data, AlexNetVariant variant, BenchmarkOptions options)
+    /// <summary>Builds the network, its optimiser and the fixed inputs; the caller has set threads and the allocator.</summary>
+    public CSharpVariant(AlexNetVariant variant, BenchmarkOptions options)
     {
-        Trainer = new Trainer(data, Settings(variant, options));
-        var device = Trainer.Device;
-        manual_seed(0);
-        trainBatch = RandomBatch(options.TrainBatch, device);
-        growthBatch = RandomBatch(options.GrowthBatch, device);
-        evalImages = randn([options.EvalBatch, 3, AlexNet.InputSide, AlexNet.InputSide], device: device);
-        Summary = ModelSummary.Of(Trainer.Model);
+        var settings = Settings(variant, options);
+        Device = Devices.Resolve(settings.Device);
+        manual_seed(settings.Seed);
+        Model = new AlexNet(variant, 10, settings.Dropout, settings.ImageSize);
+        Xavier.Initialize(Model, settings.XavierMagnitude);
+        Model.to(Device);
+        optimizer = optim.SGD(Model.parameters(), settings.LearningRate, momentum: settings.Momentum, weight_decay: settings.WeightDecay);
+        Variant = variant;
+        trainBatch = RandomBatch(options.TrainBatch, settings.ImageSize, Device);
+        growthBatch = RandomBatch(options.GrowthBatch, settings.ImageSize, Device);
+        evalImages = randn([options.EvalBatch, 3, settings.ImageSize, settings.ImageSize], device: Device);
+        Summary = ModelSummary.Of(Model, settings.ImageSize);
+        Model.train(); // as the loop sets it once per epoch; evaluation switches back when done
     }
 
-    /// <summary>The trainer whose step is timed.</summary>
-    public Trainer Trainer { get; }
-
     /// <summary>The network.</summary>
-    public AlexNet Model => Trainer.Model;
+    public AlexNet Model { get; }
+
+    /// <summary>Which variant it is.</summary>
+    public AlexNetVariant Variant { get; }
+
+    /// <summary>Where the network and its inputs live.</summary>
+    public Device Device { get; }
 
     /// <summary>Shapes, parameters and FLOPs per image.</summary>
     public ModelSummary Summary { get; }
@@ -50,6 +64,7 @@ public sealed class CSharpVariant : IDisposable
         Epochs = 1,
         BatchSize = options.TrainBatch,
         EvalBatchSize = options.EvalBatch,
+        ImageSize = AlexNetInput.Side,
         LearningRate = 0.01,
         Momentum = 0.9,
         WeightDecay = 0,
@@ -58,8 +73,11 @@ public sealed class CSharpVariant : IDisposable
         Seed = 0,
     };
 
+    /// <summary>One training step exactly as notebook 05's loop takes it (the model stays in training mode between steps).</summary>
+    public double Step(Batch batch) => Minibatch.Step(Model, lossFunction, optimizer, batch);
+
     /// <summary>One timed training step at the training batch; seconds.</summary>
-    public double TrainStep() => Timing.Measure(() => Trainer.Step(trainBatch), 1, 0, Trainer.Device).Samples[0];
+    public double TrainStep() => Timing.Measure(() => Step(trainBatch), 1, 0, Device).Samples[0];
 
     /// <summary>One timed forward pass at the evaluation batch, in eval mode without a graph; seconds.</summary>
     public double EvalPass()
@@ -68,7 +86,7 @@ public sealed class CSharpVariant : IDisposable
         Model.eval();
         try
         {
-            return Timing.Measure(() => Model.call(evalImages), 1, 0, Trainer.Device).Samples[0];
+            return Timing.Measure(() => Model.call(evalImages), 1, 0, Device).Samples[0];
         }
         finally
         {
@@ -82,14 +100,14 @@ public sealed class CSharpVariant : IDisposable
     /// </summary>
     public (Func<LayerProfile> Next, IDisposable Optimizer) Profiler()
     {
-        var optimizer = optim.SGD(Model.parameters(), 0.01, 0.9);
+        var profiling = optim.SGD(Model.parameters(), 0.01, 0.9);
         var first = true;
         return (() =>
         {
-            var profile = LayerProfiler.Profile(Model, optimizer, trainBatch.Images, trainBatch.Labels, warmup: first);
+            var profile = LayerProfiler.Profile(Model, Variant, profiling, trainBatch.Images, trainBatch.Labels, warmup: first);
             first = false;
             return profile;
-        }, optimizer);
+        }, profiling);
     }
 
     /// <summary>
@@ -103,14 +121,14 @@ public sealed class CSharpVariant : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
         for (var i = 0; i < warmupSteps; i++)
         {
-            Trainer.Step(growthBatch);
+            Step(growthBatch);
         }
 
         var readings = new List<MemoryReading> { new(0, InUse()) };
         var tensorsBefore = DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
         for (var i = 1; i <= steps; i++)
         {
-            Trainer.Step(growthBatch);
+            Step(growthBatch);
             if (i % every == 0 || i == steps)
             {
                 readings.Add(new MemoryReading(i, InUse()));
@@ -144,11 +162,13 @@ public sealed class CSharpVariant : IDisposable
         trainBatch.Dispose();
         growthBatch.Dispose();
         evalImages.Dispose();
-        Trainer.Dispose();
+        optimizer.Dispose();
+        lossFunction.Dispose();
+        Model.Dispose();
     }
 
-    private static Batch RandomBatch(int size, Device device) => new(
-        randn([size, 3, AlexNet.InputSide, AlexNet.InputSide], device: device),
+    private static Batch RandomBatch(int size, int side, Device device) => new(
+        randn([size, 3, side, side], device: device),
         randint(0, 10, [size], dtype: ScalarType.Int64, device: device),
         [.. Enumerable.Range(0, size)]);
 }

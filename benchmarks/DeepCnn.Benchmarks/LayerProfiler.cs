@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace DeepCnn.Benchmarks;
 
 /// <summary>
-/// Times one training step of an <see cref="AlexNet"/> layer by layer. Forward: the top-level layers of features and
+/// Times one training step of an AlexNet (the chapter's, from <c>DeepCnn.Chapter</c>) layer by layer. Forward: the top-level layers of features and
 /// classifier are called one by one on the real graph, each timed. Backward: the graph is cut at every layer input
 /// (detached, made a leaf that wants a gradient), so each piece's backward is its own call, timed alone: the loss
 /// first, then each layer from the last, fed the gradient its successor produced. Nothing is interleaved or double
@@ -26,9 +26,10 @@ public static class LayerProfiler
     /// <paramref name="optimizer"/> (after one untimed step when <paramref name="warmup"/>): zero_grad (to none),
     /// forward, cross-entropy, backward, optimiser step, as the trainer does.
     /// </summary>
-    public static LayerProfile Profile(AlexNet model, optim.Optimizer optimizer, Tensor images, Tensor labels, bool warmup = true)
+    public static LayerProfile Profile(nn.Module<Tensor, Tensor> model, AlexNetVariant variant, optim.Optimizer optimizer, Tensor images, Tensor labels,
+        bool warmup = true)
     {
-        var summary = ModelSummary.Of(model);
+        var summary = ModelSummary.Of(model, (int)images.shape[^1]);
         var layers = Layers(model);
         var perImage = summary.Layers.ToDictionary(l => l.Name);
         var device = images.device;
@@ -41,18 +42,15 @@ public static class LayerProfiler
         var batch = (int)images.shape[0];
         var rows = layers.Select((layer, i) => new LayerTiming(layer.Name, perImage[layer.Name].Kind, forward[i], backward[i],
             perImage[layer.Name].Flops * batch)).ToList();
-        return new LayerProfile("C#", model.Variant, batch, rows, extras.ZeroGrad, extras.LossForward, extras.LossBackward,
+        return new LayerProfile("C#", variant, batch, rows, extras.ZeroGrad, extras.LossForward, extras.LossBackward,
             extras.OptimizerStep, extras.Step, Method);
     }
 
-    /// <summary>The top-level layers of features then classifier, named as <see cref="ModelSummary"/> names them.</summary>
-    public static IReadOnlyList<(string Name, nn.Module<Tensor, Tensor> Module, bool InPlace)> Layers(AlexNet model) =>
-        model.Features.named_children().Select(c => ("features." + c.name, c.module))
-            .Concat(model.Classifier.named_children().Select(c => ("classifier." + c.name, c.module)))
-            .Select(c => (c.Item1, (nn.Module<Tensor, Tensor>)c.Item2, c.Item2 is ReLU { inplace: true } or Dropout { inplace: true }))
-            .ToList();
+    /// <summary>The innermost layers in order (features then classifier), named as <see cref="ModelSummary"/> names them.</summary>
+    public static IReadOnlyList<(string Name, nn.Module<Tensor, Tensor> Module, bool InPlace)> Layers(nn.Module model) =>
+        ModelSummary.Leaves(model).Select(c => (c.Name, c.Layer, c.Layer is ReLU { inplace: true } or Dropout { inplace: true })).ToList();
 
-    private static (double[] Forward, double?[] Backward, Extras Extras) Step(AlexNet model, optim.Optimizer optimizer, Tensor images,
+    private static (double[] Forward, double?[] Backward, Extras Extras) Step(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Tensor images,
         Tensor labels, IReadOnlyList<(string Name, nn.Module<Tensor, Tensor> Module, bool InPlace)> layers, Device device)
     {
         using var scope = NewDisposeScope();

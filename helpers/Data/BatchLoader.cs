@@ -66,13 +66,22 @@ public sealed class BatchLoader
         }
     }
 
-    /// <summary>The batches of <paramref name="epoch"/>; the caller disposes each one.</summary>
-    public IEnumerable<Batch> Epoch(int epoch = 0)
+    /// <summary>
+    /// The batches of <paramref name="epoch"/>, after the first <paramref name="skip"/> (to go on with an interrupted
+    /// epoch); the caller disposes each one. Shuffle and augmentation follow <see cref="BatchOptions.Seed"/>, the epoch and
+    /// the batch's position, so the same batch comes out the same whatever was skipped.
+    /// </summary>
+    public IEnumerable<Batch> Epoch(int epoch = 0, int skip = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
         var b = 0;
         foreach (var indices in IndexBatches(epoch))
         {
-            yield return Load(indices, Seeds.Derive(Options.Seed, ((long)epoch << 32) | (uint)b++));
+            var augmentSeed = Seeds.Derive(Options.Seed, ((long)epoch << 32) | (uint)b++);
+            if (b > skip)
+            {
+                yield return Load(indices, augmentSeed);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using DeepCnn.Data;
+using DeepCnn.Features;
 using DeepCnn.Plotting;
 using DeepCnn.Training;
 
@@ -11,7 +12,7 @@ public static class EvaluationFigures
     public static Figure Training(TrainingHistory history, string title)
     {
         var stepsPerEpoch = history.Epochs.Count == 0 ? Math.Max(1, history.MovingLoss.Count) : history.MovingLoss.Count / history.Epochs.Count;
-        return Charts.TrainingCurves(title, history.MovingLoss, Math.Max(1, stepsPerEpoch),
+        return Charts.TrainingCurves(title, history.MovingLoss, Math.Max(1, stepsPerEpoch), history.Epochs.Select(e => e.MeanLoss).ToList(),
             history.Epochs.Select(e => e.TrainAccuracy).ToList(), history.Epochs.Select(e => e.TestAccuracy).ToList());
     }
 
@@ -36,6 +37,30 @@ public static class EvaluationFigures
             $"{Captions.Short(classNames[predictions.Predicted[m]])} {predictions.Confidence[m]:P0}\ntrue: {Captions.Short(classNames[predictions.Actual[m]])}")).ToList();
         return ImageGrid.Render($"Most confident mistakes ({dataName}): predicted class and probability, then the true class", cells, columns: 8, cellSize: 88);
     }
+
+    /// <summary>
+    /// Test accuracy beside chance and, when it ran on the same kind of data (real or synthetic), the hand-made
+    /// baseline of notebook 01.
+    /// </summary>
+    public static Figure AgainstBaseline(CifarDataSet data, HandmadeBaselineResult? baseline, string model, double accuracy)
+    {
+        var entries = new List<(string Name, double Accuracy)> { ("chance", 1.0 / data.ClassNames.Count) };
+        if (baseline is not null && baseline.IsSynthetic == data.Origin.IsSynthetic)
+        {
+            entries.Add(("hand-made features + linear (01)", baseline.TestAccuracy));
+        }
+
+        entries.Add((model, accuracy));
+        return Comparison($"Test accuracy on {data.Origin.Name}", entries);
+    }
+
+    /// <summary>What <see cref="AgainstBaseline"/> shows of the baseline, in one line: its summary, or why it is left out.</summary>
+    public static string BaselineNote(HandmadeBaselineResult? baseline, DataOrigin origin) => baseline switch
+    {
+        null => "No baseline yet: run notebook 01 to add the hand-made features to this chart.",
+        _ when baseline.IsSynthetic != origin.IsSynthetic => "The baseline in notebook 01 ran on other data; it is left out.",
+        _ => baseline.Summary,
+    };
 
     /// <summary>Accuracies of several models or baselines as bars, chance included.</summary>
     public static Figure Comparison(string title, IReadOnlyList<(string Name, double Accuracy)> entries) =>

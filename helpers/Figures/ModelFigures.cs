@@ -1,10 +1,12 @@
+using System.Globalization;
 using DeepCnn.Models;
 using DeepCnn.Plotting;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace DeepCnn.Figures;
 
-/// <summary>Pictures of the network: where parameters and compute sit, and what the first layer's filters look like.</summary>
+/// <summary>Pictures of a network: where parameters and compute sit, and what its first layer's filters look like.</summary>
 public static class ModelFigures
 {
     /// <summary>Each weighted layer's share of all parameters and of all forward FLOPs.</summary>
@@ -18,46 +20,74 @@ public static class ModelFigures
         ], "% of the network's total");
     }
 
-    /// <summary>The 96 first-layer filters (3x11x11 each), each stretched to its own range, as a 12x8 grid.</summary>
-    public static Figure FirstLayerFilters(AlexNet model, string title)
+    /// <summary>The filters of the network's first convolution (3 x k x k each), each stretched to its own range, in rows of 12.</summary>
+    public static Figure FirstLayerFilters(nn.Module model, string title)
     {
         using var scope = NewDisposeScope();
-        var conv1 = model.Features.named_children().First(c => c.name == "conv1").module;
-        var weight = conv1.parameters().First().detach().to(CPU);
+        var weight = FirstConvolution(model).weight!.detach().to(CPU);
         var cells = Enumerable.Range(0, (int)weight.shape[0]).Select(i => (RgbImage.FromTensor(weight[i]), "")).ToList();
         return ImageGrid.Render(title, cells, columns: 12, cellSize: 44);
     }
 
-    /// <summary>The side of the feature map after every convolution and pooling layer, one bar per network.</summary>
+    /// <summary>
+    /// How far training moved each first-layer filter: the size of (trained - initial) relative to the initial filter,
+    /// as the median over filters. Near 0 means the filters are still essentially their random start.
+    /// </summary>
+    public static double FirstLayerChange(nn.Module initial, nn.Module trained)
+    {
+        using var scope = NewDisposeScope();
+        var before = FirstConvolution(initial).weight!.detach().to(CPU).flatten(1);
+        var after = FirstConvolution(trained).weight!.detach().to(CPU).flatten(1);
+        if (!before.shape.SequenceEqual(after.shape))
+        {
+            throw new ArgumentException($"The first layers differ in shape ({string.Join('x', before.shape)} and {string.Join('x', after.shape)}).", nameof(trained));
+        }
+
+        var relative = (after - before).square().sum(1).sqrt() / before.square().sum(1).sqrt().clamp_min(1e-12);
+        return relative.median().item<float>();
+    }
+
+    /// <summary>One line for a reader: how much the first layer changed, in words that match what the filter pictures show.</summary>
+    public static string DescribeFirstLayerChange(double change)
+    {
+        var meaning = change switch
+        {
+            < 0.1 => "they are still essentially the random noise they started as",
+            < 0.5 => "the random start still dominates, with the first traces of structure",
+            _ => "training has replaced much of the random start",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"The first-layer filters moved by {change:P0} of their initial size (median over filters): {meaning}.");
+    }
+
+    /// <summary>The side of the feature map after every convolution and pooling layer, one bar group per network.</summary>
     public static Figure SpatialSizes(IReadOnlyList<(string Name, ModelSummary Summary)> networks)
     {
-        static bool Shapes(LayerSummary l) => l.Name.StartsWith("features.", StringComparison.Ordinal) && !l.Name.Contains("relu", StringComparison.Ordinal);
-        var names = networks[0].Summary.Layers.Where(Shapes).Select(l => l.Name.Split('.')[1]).ToList();
+        static bool Shapes(LayerSummary l) => l.OutputShape.Length == 4 && !l.Kind.StartsWith("ReLU", StringComparison.Ordinal);
+        var names = networks[0].Summary.Layers.Where(Shapes).Select(l => l.Name.Split('.')[^1]).ToList();
         return Charts.GroupedBars("Feature-map side after each layer (pixels)", names,
             networks.Select(n => (n.Name, n.Summary.Layers.Where(Shapes).Select(l => (double)l.OutputShape[2]).ToArray())).ToList(),
             "pixels per side");
     }
 
     /// <summary>
-    /// Standard deviation of each layer's output for random input, at initialisation: how strongly a signal
-    /// still reaches the output. With ReLUs and Xavier's scale it shrinks layer by layer, which is why training
-    /// starts slowly.
+    /// Standard deviation of each weighted layer's output for random input: how strongly a signal still reaches the
+    /// output. With ReLUs and Xavier's scale it shrinks layer by layer, which is why training starts slowly.
     /// </summary>
-    public static Figure ActivationScale(AlexNet model, string title, int batch = 8)
+    public static Figure ActivationScale(nn.Module<Tensor, Tensor> model, string title, int imageSize = AlexNetInput.Side, int batch = 8)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var wasTraining = model.training;
         model.eval();
-        var x = randn(batch, 3, AlexNet.InputSide, AlexNet.InputSide);
+        var x = randn(batch, 3, imageSize, imageSize);
         var names = new List<string>();
         var scales = new List<double>();
-        foreach (var (name, layer) in model.Features.named_children().Concat(model.Classifier.named_children()))
+        foreach (var (name, layer) in ModelSummary.Leaves(model))
         {
-            x = ((nn.Module<Tensor, Tensor>)layer).call(x);
-            if (name.StartsWith("conv", StringComparison.Ordinal) || name.StartsWith("fc", StringComparison.Ordinal))
+            x = layer.call(x);
+            if (layer is Conv2d or Linear)
             {
-                names.Add(name);
+                names.Add(name.Split('.')[^1]);
                 scales.Add(x.std().item<float>());
             }
         }
@@ -65,4 +95,7 @@ public static class ModelFigures
         model.train(wasTraining);
         return Charts.Bars(title, names, scales, "std of the layer's output", "G3");
     }
+
+    private static Conv2d FirstConvolution(nn.Module model) =>
+        model.modules().OfType<Conv2d>().FirstOrDefault() ?? throw new ArgumentException("The network has no convolution.", nameof(model));
 }

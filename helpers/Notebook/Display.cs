@@ -17,6 +17,12 @@ public static class Display
     private static readonly string[] FigureMimeTypes = ["text/html", "image/png"];
     private static bool registered;
 
+    /// <summary>
+    /// The token the kernel cancels when the reader stops the cell that is running now (never cancelled outside a
+    /// notebook). Pass the method itself to long work, which asks it again each time a cell runs it.
+    /// </summary>
+    public static CancellationToken CellCancellation() => KernelInvocationContext.Current?.CancellationToken ?? CancellationToken.None;
+
     /// <summary>True when running inside a notebook cell.</summary>
     public static bool InNotebook => KernelInvocationContext.Current is not null;
 

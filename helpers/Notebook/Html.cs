@@ -111,10 +111,11 @@ public static class Html
 
     /// <summary>One row per epoch: moving loss, accuracies, time and speed.</summary>
     public static HtmlFragment Epochs(TrainingHistory history) => Table(
-        ["epoch", "moving loss", "train accuracy", "test accuracy", "training time", "images/s"],
+        ["epoch", "moving loss", "mean loss", "train accuracy", "test accuracy", "training time", "images/s"],
         history.Epochs.Select(e => (IReadOnlyList<string>)
         [
             e.Epoch.ToString(CultureInfo.InvariantCulture), e.MovingLoss.ToString("F3", CultureInfo.InvariantCulture),
+            e.MeanLoss.ToString("F3", CultureInfo.InvariantCulture),
             e.TrainAccuracy.ToString("P1", CultureInfo.InvariantCulture), e.TestAccuracy.ToString("P1", CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(e.TrainSeconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
             e.ImagesPerSecond.ToString("F1", CultureInfo.InvariantCulture),

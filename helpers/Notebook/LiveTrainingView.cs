@@ -15,6 +15,7 @@ public sealed class LiveTrainingView : IProgress<TrainingProgress>
     private readonly DisplayHandle chart;
     private readonly Stopwatch sinceChart = Stopwatch.StartNew();
     private readonly List<double> movingLoss = [];
+    private readonly List<double> meanLoss = [];
     private readonly List<double> trainAccuracy = [];
     private readonly List<double> testAccuracy = [];
     private readonly string title;
@@ -52,6 +53,7 @@ public sealed class LiveTrainingView : IProgress<TrainingProgress>
 
         if (value.CompletedEpoch is { } epoch)
         {
+            meanLoss.Add(epoch.MeanLoss);
             trainAccuracy.Add(epoch.TrainAccuracy);
             testAccuracy.Add(epoch.TestAccuracy);
             caption = $"epoch {epoch.Epoch}/{value.Epochs} done: moving loss {epoch.MovingLoss:F3}, train acc {epoch.TrainAccuracy:P1}, " +
@@ -66,5 +68,5 @@ public sealed class LiveTrainingView : IProgress<TrainingProgress>
         }
     }
 
-    private Figure Draw() => Charts.TrainingCurves(title, movingLoss, stepsPerEpoch, trainAccuracy, testAccuracy);
+    private Figure Draw() => Charts.TrainingCurves(title, movingLoss, stepsPerEpoch, meanLoss, trainAccuracy, testAccuracy);
 }

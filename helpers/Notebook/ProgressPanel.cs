@@ -43,6 +43,9 @@ public sealed class ProgressPanel
         handle.Update(Html.ProgressBar(Title, fraction, $"{detail} ({now:mm\\:ss} elapsed)"));
     }
 
+    /// <summary>Moves the bar to batch <paramref name="batch"/> of <paramref name="batches"/> (a callback for batch-by-batch work).</summary>
+    public void ReportBatch(int batch, int batches) => Report(batch / (double)Math.Max(1, batches), $"batch {batch} of {batches}");
+
     /// <summary>Fills the bar and leaves a final caption.</summary>
     public void Complete(string detail) => handle.Update(Html.ProgressBar(Title, 1, $"{detail} ({clock.Elapsed:mm\\:ss})"));
 }

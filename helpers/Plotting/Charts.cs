@@ -113,7 +113,7 @@ public static class Charts
     /// test accuracy after every epoch (right axis, 0..1), all against epochs.
     /// </summary>
     public static Figure TrainingCurves(string title, IReadOnlyList<double> movingLoss, int stepsPerEpoch,
-        IReadOnlyList<double> trainAccuracy, IReadOnlyList<double> testAccuracy)
+        IReadOnlyList<double> meanLoss, IReadOnlyList<double> trainAccuracy, IReadOnlyList<double> testAccuracy)
     {
         Require(stepsPerEpoch > 0, "stepsPerEpoch must be positive");
         var plot = new Plot();
@@ -121,9 +121,20 @@ public static class Charts
         {
             var steps = Enumerable.Range(1, movingLoss.Count).Select(s => s / (double)stepsPerEpoch).ToArray();
             var loss = plot.Add.Scatter(steps, movingLoss.ToArray());
-            loss.LegendText = "moving loss";
+            loss.LegendText = "moving loss (per step)";
             loss.MarkerSize = 0;
             loss.LineWidth = 2;
+        }
+
+        if (meanLoss.Count > 0)
+        {
+            // Each epoch's plain mean, drawn at the epoch's end like the accuracies: the moving average lags behind it.
+            var mean = plot.Add.Scatter(Enumerable.Range(1, meanLoss.Count).Select(e => (double)e).ToArray(), meanLoss.ToArray());
+            mean.LegendText = "mean loss of the epoch";
+            mean.MarkerSize = 8;
+            mean.MarkerShape = MarkerShape.FilledSquare;
+            mean.LineWidth = 1;
+            mean.LinePattern = LinePattern.Dashed;
         }
 
         var epochs = Enumerable.Range(1, trainAccuracy.Count).Select(e => (double)e).ToArray();
@@ -141,10 +152,11 @@ public static class Charts
             line.Axes.YAxis = plot.Axes.Right;
         }
 
-        plot.Axes.Right.Label.Text = "accuracy";
+        plot.Axes.Right.Label.Text = "accuracy (fraction)";
         plot.Axes.SetLimitsY(0, 1, plot.Axes.Right);
         plot.Axes.SetLimitsX(0, Math.Max(1, Math.Max(epochs.Length, movingLoss.Count / (double)stepsPerEpoch)));
-        plot.ShowLegend(Alignment.LowerLeft);
+        // Below the plot rather than over it, so no point of the first epoch hides behind the legend.
+        plot.ShowLegend(Edge.Bottom);
         return Render(plot, title, "epoch", "loss");
     }
 

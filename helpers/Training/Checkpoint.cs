@@ -1,23 +1,28 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DeepCnn.Compute;
 using DeepCnn.IO;
-using DeepCnn.Models;
-using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace DeepCnn.Training;
 
 /// <summary>
-/// A checkpoint is one zip file: <c>checkpoint.json</c> (options, history, normalisation, classes, data origin) and
-/// <c>weights.bin</c> (TorchSharp's format). It is written to a temporary file and moved into place, so an existing
-/// checkpoint is never replaced by a half-written one.
+/// A checkpoint is one zip file: <c>checkpoint.json</c> (options, history, normalisation, classes, data origin, hashes),
+/// <c>weights.bin</c> (the model's parameters, TorchSharp's format) and, when an optimiser is given, <c>optimizer.bin</c>
+/// (its momentum and other state). It saves and loads what it is given. It is written to a temporary file and moved into
+/// place, so an existing checkpoint is never replaced by a half-written one, and never by weights that are not finite.
 /// </summary>
 public static class Checkpoint
 {
-    private const int FormatVersion = 1;
+    /// <summary>The layout version this library writes and reads.</summary>
+    public const int FormatVersion = 2;
+
     private const string MetadataEntry = "checkpoint.json";
     private const string WeightsEntry = "weights.bin";
+    private const string OptimizerEntry = "optimizer.bin";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -26,21 +31,36 @@ public static class Checkpoint
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>Saves the trainer's model and state to <paramref name="path"/>.</summary>
-    public static void Save(string path, Trainer trainer)
+    /// <summary>
+    /// Saves <paramref name="model"/> (and <paramref name="optimizer"/>'s state, when given) with <paramref name="contents"/>
+    /// to <paramref name="path"/>. Refuses, leaving the file at <paramref name="path"/> as it was, when any weight or state
+    /// is NaN or infinite.
+    /// </summary>
+    /// <exception cref="NonFiniteStateException">A weight or optimiser state is not finite.</exception>
+    public static void Save(string path, nn.Module model, optim.Optimizer? optimizer, CheckpointContents contents)
     {
-        var contents = new CheckpointContents(FormatVersion, trainer.Options, trainer.History, trainer.Stats,
-            trainer.Data.ClassNames, trainer.Data.Origin, trainer.Data.Train.Count, trainer.Data.Test.Count, DateTimeOffset.Now);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(contents);
+        if (FiniteState.FirstNonFinite(model, optimizer) is { } broken)
+        {
+            throw new NonFiniteStateException(
+                $"Not saving to '{Path.GetFullPath(path)}': the {broken} holds NaN or infinite values. {Describe(path, "The file there")}");
+        }
+
         AtomicFile.Write(path, stream =>
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-            using (var metadata = zip.CreateEntry(MetadataEntry).Open())
+            var hashes = new Dictionary<string, string>
             {
-                JsonSerializer.Serialize(metadata, contents, Json);
+                [WeightsEntry] = WriteEntry(zip, WeightsEntry, writer => model.save(writer)),
+            };
+            if (optimizer is OptimizerHelper helper)
+            {
+                hashes[OptimizerEntry] = WriteEntry(zip, OptimizerEntry, helper.save_state_dict);
             }
 
-            using var weights = new BinaryWriter(zip.CreateEntry(WeightsEntry, CompressionLevel.Fastest).Open());
-            trainer.Model.save(weights);
+            using var metadata = zip.CreateEntry(MetadataEntry).Open();
+            JsonSerializer.Serialize(metadata, contents with { FormatVersion = FormatVersion, Hashes = hashes }, Json);
         });
     }
 
@@ -51,39 +71,102 @@ public static class Checkpoint
         return ReadMetadata(path, zip);
     }
 
+    /// <summary>
+    /// Loads the saved weights into <paramref name="model"/>, which must be built like the saved one (same variant, classes
+    /// and image size), and the optimiser state into <paramref name="optimizer"/> when both are given; returns the contents.
+    /// </summary>
+    public static CheckpointContents Load(string path, nn.Module model, optim.Optimizer? optimizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var zip = OpenArchive(path);
+        var contents = ReadMetadata(path, zip);
+        ReadEntry(path, zip, contents, WeightsEntry, reader => model.load(reader),
+            $"do not fit the network given (saved: {contents.Options.Variant} AlexNet, {contents.ClassNames.Count} classes, {contents.Options.ImageSize}x{contents.Options.ImageSize} inputs)");
+        if (optimizer is OptimizerHelper helper && zip.GetEntry(OptimizerEntry) is not null)
+        {
+            ReadEntry(path, zip, contents, OptimizerEntry, helper.load_state_dict, "do not fit the optimiser given (another kind, or other parameters)");
+        }
+
+        return contents;
+    }
+
     /// <summary>One line describing the checkpoint at <paramref name="path"/>: where, how big, when, and what it learned.</summary>
     public static string Describe(string path)
     {
         var contents = ReadContents(path);
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        var accuracy = contents.History.Last is { } last ? string.Create(culture, $", test acc {last.TestAccuracy:P1}") : "";
-        return string.Create(culture,
+        var accuracy = contents.History.Last is { } last ? string.Create(CultureInfo.InvariantCulture, $", test acc {last.TestAccuracy:P1}") : "";
+        return string.Create(CultureInfo.InvariantCulture,
             $"checkpoint {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1e6:F0} MB), saved at {contents.SavedAt:O}: " +
             $"{contents.Options.Variant} AlexNet, {contents.History.Epochs.Count} epoch(s) on {contents.Origin.Name}{accuracy}");
     }
 
-    /// <summary>Restores the model saved at <paramref name="path"/> onto <paramref name="device"/> ("auto", "cpu", "cuda").</summary>
-    public static TrainedModel Load(string path, string device = "auto")
+    /// <summary>What the file at <paramref name="path"/> holds, for messages: "{subject} holds epoch 3 of ...", or that there is none.</summary>
+    public static string Describe(string path, string subject)
     {
-        using var zip = OpenArchive(path);
-        var contents = ReadMetadata(path, zip);
-        var model = new AlexNet(contents.Options.Variant, contents.ClassNames.Count, contents.Options.Dropout);
+        if (!File.Exists(path))
+        {
+            return $"No checkpoint exists at '{Path.GetFullPath(path)}'.";
+        }
+
         try
         {
-            using (var weights = new BinaryReader(Entry(path, zip, WeightsEntry).Open()))
-            {
-                model.load(weights);
-            }
-
-            var target = Devices.Resolve(device);
-            model.to(target);
-            model.eval();
-            return new TrainedModel(model, contents, target, Path.GetFullPath(path));
+            var contents = ReadContents(path);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{subject} still holds the last good state: {contents.History.Epochs.Count} epoch(s) of a {contents.Options.Variant} AlexNet, saved at {contents.SavedAt:O}.");
         }
-        catch (Exception e) when (e is not InvalidDataException)
+        catch (InvalidDataException e)
         {
-            model.Dispose();
-            throw new InvalidDataException($"{path}: the weights do not fit a {contents.Options.Variant} AlexNet ({e.Message}).", e);
+            return $"{subject} is not a readable checkpoint ({e.Message}).";
+        }
+    }
+
+    private static string WriteEntry(ZipArchive zip, string name, Action<BinaryWriter> write)
+    {
+        using var sha = SHA256.Create();
+        using (var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open())
+        using (var hashing = new CryptoStream(entry, sha, CryptoStreamMode.Write, leaveOpen: true))
+        using (var writer = new BinaryWriter(hashing))
+        {
+            write(writer);
+            writer.Flush();
+            hashing.FlushFinalBlock();
+        }
+
+        return Convert.ToHexStringLower(sha.Hash!);
+    }
+
+    private static void ReadEntry(string path, ZipArchive zip, CheckpointContents contents, string name, Action<BinaryReader> read, string misfit)
+    {
+        // Check the bytes first, so a damaged file is called damaged rather than a network that does not fit.
+        var expected = contents.Hashes?.GetValueOrDefault(name)
+            ?? throw new InvalidDataException($"{path}: {MetadataEntry} has no hash for {name}; the checkpoint is incomplete.");
+        using var buffer = new MemoryStream();
+        try
+        {
+            using var entry = Entry(path, zip, name).Open();
+            entry.CopyTo(buffer);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {name} is damaged and cannot be decompressed ({e.Message}). Train again or use another copy.", e);
+        }
+
+        var actual = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        if (actual != expected)
+        {
+            throw new InvalidDataException(
+                $"{path}: {name} is damaged: its SHA-256 is {actual}, the checkpoint recorded {expected}. Train again or use another copy.");
+        }
+
+        buffer.Position = 0;
+        try
+        {
+            using var reader = new BinaryReader(buffer);
+            read(reader);
+        }
+        catch (Exception e) when (e is not InvalidDataException and not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"{path}: the saved {(name == WeightsEntry ? "weights" : "optimiser state")} {misfit}: {e.Message}", e);
         }
     }
 
@@ -117,7 +200,8 @@ public static class Checkpoint
                 ?? throw new InvalidDataException($"{path}: {MetadataEntry} is empty.");
             return contents.FormatVersion == FormatVersion
                 ? contents
-                : throw new InvalidDataException($"{path}: checkpoint format {contents.FormatVersion}; this library reads format {FormatVersion}.");
+                : throw new InvalidDataException(
+                    $"{path}: checkpoint format {contents.FormatVersion}; this library reads format {FormatVersion}. Train again to write a new one.");
         }
         catch (JsonException e)
         {

@@ -1,13 +1,24 @@
 namespace DeepCnn.Training;
 
-/// <summary>The loss became NaN or infinite; training stopped before anything broken was saved.</summary>
-public sealed class TrainingDivergedException(int epoch, int batch, double loss, double learningRate)
-    : Exception($"Training diverged: the loss became {loss} at epoch {epoch}, batch {batch}. Nothing was saved from this state; " +
-                $"the last checkpoint (if any) is intact. Lower the learning rate (it is {learningRate}) or check the input scaling.")
+/// <summary>
+/// The loss or the weights stopped being finite numbers. Nothing was saved from that state; the message says which
+/// checkpoint, if any, holds the last good one.
+/// </summary>
+public sealed class TrainingDivergedException : Exception
 {
-    /// <summary>Epoch at which the loss stopped being finite (from 1).</summary>
-    public int Epoch { get; } = epoch;
+    /// <summary>Creates the exception; <paramref name="what"/> says what broke, <paramref name="lastGood"/> where the last good state is.</summary>
+    public TrainingDivergedException(int epoch, int batch, string what, double learningRate, string lastGood)
+        : base($"Training diverged at epoch {epoch}, batch {batch}: {what}. Nothing was saved from this state; {lastGood} " +
+               $"Lower the learning rate (it is {learningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}) " +
+               "or check the input scaling, then build the network again and train from the start or from that checkpoint.")
+    {
+        Epoch = epoch;
+        Batch = batch;
+    }
 
-    /// <summary>Batch within that epoch (from 1).</summary>
-    public int Batch { get; } = batch;
+    /// <summary>Epoch at which training broke (from 1).</summary>
+    public int Epoch { get; }
+
+    /// <summary>Batch within that epoch (from 1); the epoch's batch count when the weights broke in its last step.</summary>
+    public int Batch { get; }
 }

@@ -13,7 +13,10 @@ public sealed record TrainingOptions : IHasQuickProfile<TrainingOptions>
     /// <summary>Which AlexNet (chapter: its own layers, as <see cref="AlexNetVariant.Chapter"/>).</summary>
     public AlexNetVariant Variant { get; init; } = AlexNetVariant.Chapter;
 
-    /// <summary>Dropout after each 4096-wide layer. Chapter: none ("add dropout once the API is final"); 0.5 as in the paper.</summary>
+    /// <summary>
+    /// Dropout after each 4096-wide layer, the one place its default is set (the network takes it as an argument).
+    /// Chapter: none ("add dropout once the API is final"); 0.5 as in the paper.
+    /// </summary>
     public double Dropout { get; init; } = 0.5;
 
     /// <summary>Passes over the training set. Chapter: 1 ("so tests can run quickly").</summary>
@@ -22,7 +25,7 @@ public sealed record TrainingOptions : IHasQuickProfile<TrainingOptions>
     /// <summary>Images per SGD step. Chapter: 64.</summary>
     public int BatchSize { get; init; } = 64;
 
-    /// <summary>SGD step size. Chapter: 0.001, which with plain SGD crawls (about 34% after an epoch).</summary>
+    /// <summary>SGD step size. Chapter: 0.001, which with plain SGD learns slowly (about 34% after an epoch in its notebook).</summary>
     public double LearningRate { get; init; } = 0.01;
 
     /// <summary>SGD momentum. Chapter: 0 (plain SGD); 0.9 is the paper's and the usual choice.</summary>
@@ -31,8 +34,8 @@ public sealed record TrainingOptions : IHasQuickProfile<TrainingOptions>
     /// <summary>L2 weight decay. Chapter: 0; the paper used 0.0005.</summary>
     public double WeightDecay { get; init; } = 0.0005;
 
-    /// <summary>Xavier initialisation magnitude. Chapter: 2.24.</summary>
-    public double XavierMagnitude { get; init; } = XavierInit.ChapterMagnitude;
+    /// <summary>Xavier initialisation magnitude (MXNet's scale; 3 is Glorot's original). Chapter: 2.24.</summary>
+    public double XavierMagnitude { get; init; } = 2.24;
 
     /// <summary>Weight of the newest batch in the moving-average loss. Chapter: 0.01.</summary>
     public double LossSmoothing { get; init; } = 0.01;
@@ -58,7 +61,7 @@ public sealed record TrainingOptions : IHasQuickProfile<TrainingOptions>
     /// <summary>CPU threads for TorchSharp (null: its default, one per core).</summary>
     public int? Threads { get; init; }
 
-    /// <summary>Seed for initialisation, shuffling and dropout.</summary>
+    /// <summary>Seed for shuffling and augmentation; notebooks also pass it to <c>manual_seed</c> for initialisation and dropout.</summary>
     public int Seed { get; init; }
 
     /// <summary>The chapter's exact choices, gaps included, for a side-by-side run.</summary>

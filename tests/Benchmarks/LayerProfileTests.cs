@@ -1,4 +1,5 @@
 using DeepCnn.Benchmarks;
+using DeepCnn.Chapter;
 using DeepCnn.Models;
 using static TorchSharp.torch;
 
@@ -45,14 +46,14 @@ public sealed class LayerProfileTests
     [Fact]
     public void Profiling_a_real_step_times_every_layer_and_counts_in_place_relu_backward_in_the_layer_before()
     {
-        using var model = new AlexNet(AlexNetVariant.Chapter, 10, 0.5);
+        using var model = new AlexNet(AlexNetVariant.Chapter, 10, 0.5, AlexNetInput.Side);
         using var optimizer = optim.SGD(model.parameters(), 0.01, 0.9);
-        using var images = randn(2, 3, AlexNet.InputSide, AlexNet.InputSide);
+        using var images = randn(2, 3, AlexNetInput.Side, AlexNetInput.Side);
         using var labels = tensor(new long[] { 1, 7 });
-        LayerProfiler.Profile(model, optimizer, images, labels, warmup: false); // the optimiser makes its momentum buffers
+        LayerProfiler.Profile(model, AlexNetVariant.Chapter, optimizer, images, labels, warmup: false); // the optimiser makes its momentum buffers
         var tensorsBefore = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
 
-        var profile = LayerProfiler.Profile(model, optimizer, images, labels);
+        var profile = LayerProfiler.Profile(model, AlexNetVariant.Chapter, optimizer, images, labels);
 
         Assert.Equal(LayerProfiler.Layers(model).Count, profile.Layers.Count);
         Assert.Equal("features.conv1", profile.Layers[0].Name);

@@ -79,9 +79,16 @@ public sealed partial class CommittedNotebookTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Code_cells_stay_short_so_logic_lives_in_the_helper_library(string name)
+    public void Code_cells_stay_short_and_narrow_so_plumbing_lives_in_the_helper_library(string name)
     {
-        Assert.All(Cells(Load(name), "code"), cell => Assert.True(Source(cell).Split('\n').Length <= 20, $"{name}: a cell of {Source(cell).Split('\n').Length} lines:\n{Source(cell)}"));
+        // The chapter's own code (cells marked // @save: the network, the loop) may take a little more room.
+        Assert.All(Cells(Load(name), "code"), cell =>
+        {
+            var lines = Source(cell).Split('\n');
+            var limit = lines[0].Trim() == "// @save" ? 30 : 20;
+            Assert.True(lines.Length <= limit, $"{name}: a cell of {lines.Length} lines (at most {limit}):\n{Source(cell)}");
+            Assert.All(lines, line => Assert.True(line.Length <= 120, $"{name}: a line of {line.Length} characters:\n{line}"));
+        });
     }
 
     [GeneratedRegex("""#r "nuget: (?<package>[^,"]+), (?<version>[^"]+)"\s*$""", RegexOptions.Multiline)]

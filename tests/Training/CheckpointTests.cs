@@ -1,5 +1,8 @@
 using System.IO.Compression;
+using DeepCnn.Chapter;
+using DeepCnn.Models;
 using DeepCnn.Training;
+using static TorchSharp.torch;
 
 namespace DeepCnn.Tests.Training;
 
@@ -10,34 +13,128 @@ public sealed class CheckpointTests(SmallTrainingData fixture) : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    [Fact]
-    public void A_loaded_checkpoint_predicts_exactly_what_the_trained_model_predicted()
+    private static TrainingOptions Small => new()
     {
-        var data = fixture.Data.Subset(48, 60);
-        var path = temp.Combine("checkpoints", "alexnet.ckpt");
-        using var trainer = new Trainer(data, new TrainingOptions { Epochs = 1, BatchSize = 16, Device = "cpu", TrainAccuracyImages = 16, EvalBatchSize = 30 });
-        trainer.Fit(checkpointPath: path);
-        var expected = trainer.PredictTest();
+        Variant = AlexNetVariant.Classic,
+        ImageSize = 96,
+        Epochs = 1,
+        BatchSize = 16,
+        Device = "cpu",
+        TrainAccuracyImages = 16,
+        EvalBatchSize = 30,
+    };
 
-        using var loaded = Checkpoint.Load(path, "cpu");
-        var actual = loaded.Predict(data.Test);
+    private string Trained(out SmallRun run)
+    {
+        var path = temp.Combine("checkpoints", "alexnet.ckpt");
+        run = new SmallRun(fixture.Data.Subset(48, 60), Small, path);
+        run.Train();
+        return path;
+    }
+
+    private static AlexNet Rebuild(CheckpointContents saved) =>
+        new(saved.Options.Variant, saved.ClassNames.Count, saved.Options.Dropout, saved.Options.ImageSize);
+
+    [Fact]
+    public void A_network_rebuilt_from_a_checkpoint_predicts_exactly_what_the_trained_one_predicted()
+    {
+        var path = Trained(out var run);
+        using var _ = run;
+        var expected = Evaluator.Predict(run.Net, run.Batches.Test);
+
+        var saved = Checkpoint.ReadContents(path);
+        using var net = Rebuild(saved);
+        Checkpoint.Load(path, net);
+        var actual = Evaluator.Predict(net, saved.EvaluationBatches(run.Batches.Data.Test, CPU));
 
         Assert.Equal(expected.Predicted, actual.Predicted);
-        Assert.Equal(expected.Accuracy, actual.Accuracy);
         Assert.Equal(expected.Confidence, actual.Confidence);
-        Assert.Equal(trainer.Options, loaded.Contents.Options);
-        Assert.Equal(trainer.History.MovingLoss, loaded.Contents.History.MovingLoss);
-        Assert.Equal(trainer.History.Epochs, loaded.Contents.History.Epochs);
-        Assert.Equal(trainer.Stats.Mean, loaded.Contents.Stats.Mean);
-        Assert.True(loaded.Contents.Origin.IsSynthetic);
-        Assert.Equal(data.ClassNames, loaded.Contents.ClassNames);
-        Assert.False(loaded.Model.training);
+        Assert.Equal(Small, saved.Options);
+        Assert.Equal(run.Run.History.MovingLoss, saved.History.MovingLoss);
+        Assert.Equal(run.Run.History.Epochs, saved.History.Epochs);
+        Assert.Equal(run.Batches.Stats.Mean, saved.Stats.Mean);
+        Assert.True(saved.Origin.IsSynthetic);
+        Assert.Equal(run.Batches.Data.ClassNames, saved.ClassNames);
+    }
+
+    [Fact]
+    public void The_optimisers_momentum_is_saved_and_restored()
+    {
+        var path = Trained(out var run);
+        using var _ = run;
+        using var net = Rebuild(Checkpoint.ReadContents(path));
+        using var optimizer = optim.SGD(net.parameters(), 0.01, momentum: 0.9);
+        Checkpoint.Load(path, net, optimizer);
+
+        var original = FiniteState.OptimizerTensors(run.Optimizer).ToList();
+        var restored = FiniteState.OptimizerTensors(optimizer).ToList();
+        Assert.NotEmpty(original);
+        Assert.Equal(original.Count, restored.Count);
+        Assert.All(original.Zip(restored), pair => Assert.True(pair.First.Tensor.allclose(pair.Second.Tensor, rtol: 0, atol: 0), pair.First.Name));
+    }
+
+    [Fact]
+    public void Weights_that_are_not_finite_are_never_saved_and_the_file_there_stays_as_it_was()
+    {
+        var path = Trained(out var run);
+        using var _ = run;
+        var before = File.ReadAllBytes(path);
+        using (no_grad())
+        {
+            run.Net.parameters().First().fill_(float.NaN);
+        }
+
+        var saved = Checkpoint.ReadContents(path);
+        var error = Assert.Throws<NonFiniteStateException>(() => Checkpoint.Save(path, run.Net, run.Optimizer, saved));
+        Assert.Contains("features.conv1.weight", error.Message);
+        Assert.Contains("still holds the last good state", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Damaged_weight_bytes_are_called_damaged_not_a_network_that_does_not_fit()
+    {
+        var path = Trained(out var run);
+        run.Dispose();
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("weights.bin")!;
+            byte[] bytes;
+            using (var stream = entry.Open())
+            using (var buffer = new MemoryStream())
+            {
+                stream.CopyTo(buffer);
+                bytes = buffer.ToArray();
+            }
+
+            bytes[bytes.Length / 2] ^= 0x40;
+            entry.Delete();
+            using var replaced = zip.CreateEntry("weights.bin").Open();
+            replaced.Write(bytes);
+        }
+
+        using var net = Rebuild(Checkpoint.ReadContents(path));
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path, net));
+        Assert.Contains("weights.bin is damaged", error.Message);
+        Assert.Contains("SHA-256", error.Message);
+    }
+
+    [Fact]
+    public void Loading_into_a_network_of_another_shape_says_what_was_saved()
+    {
+        var path = Trained(out var run);
+        run.Dispose();
+        using var other = new AlexNet(AlexNetVariant.Chapter, 10, 0.5, 224);
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path, other));
+        Assert.Contains("do not fit", error.Message);
+        Assert.Contains("Classic AlexNet", error.Message);
     }
 
     [Fact]
     public void Loading_a_missing_checkpoint_says_which_notebook_makes_one()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => Checkpoint.Load(temp.Combine("none.ckpt")));
+        using var net = new AlexNet(AlexNetVariant.Chapter, 10, 0.5, 224);
+        var error = Assert.Throws<FileNotFoundException>(() => Checkpoint.Load(temp.Combine("none.ckpt"), net));
         Assert.Contains("none.ckpt", error.Message);
         Assert.Contains("notebook 05", error.Message);
     }
@@ -47,7 +144,7 @@ public sealed class CheckpointTests(SmallTrainingData fixture) : IDisposable
     {
         var path = temp.Combine("notes.ckpt");
         File.WriteAllText(path, "not a zip");
-        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path));
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.ReadContents(path));
         Assert.Contains(path, error.Message);
         Assert.Contains("checkpoint.json", error.Message);
     }
@@ -62,7 +159,7 @@ public sealed class CheckpointTests(SmallTrainingData fixture) : IDisposable
             writer.Write("{}");
         }
 
-        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path));
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.ReadContents(path));
         Assert.Contains(path, error.Message);
     }
 }

@@ -1,6 +1,9 @@
+using DeepCnn.Chapter;
 using DeepCnn.Compute;
+using DeepCnn.Models;
 using DeepCnn.Training;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace DeepCnn.Tests.Training;
 
@@ -8,21 +11,24 @@ namespace DeepCnn.Tests.Training;
 /// The dispose-discipline check. It reads the whole process's resident memory, so it runs alone: tests of other
 /// collections allocating and freeing meanwhile made it fail now and then (by 60-270 MB) before it had a collection of its own.
 /// </summary>
-[Collection(TrainerMemoryCollection.Name)]
-public sealed class TrainerMemoryTests(SmallTrainingData fixture)
+[Collection(TrainingMemoryCollection.Name)]
+public sealed class TrainingMemoryTests(SmallTrainingData fixture)
 {
     [Fact]
     public void Many_training_steps_leave_no_tensor_behind_and_native_memory_flat()
     {
-        var options = new TrainingOptions { Epochs = 1, BatchSize = 4, Dropout = 0, EvalBatchSize = 50, Device = "cpu", Seed = 1 };
-        using var trainer = new Trainer(fixture.Data.Subset(64, 20), options);
-        var indices = trainer.TrainBatches.IndexBatches().First();
+        var options = new TrainingOptions { BatchSize = 4, Dropout = 0, Seed = 1 };
+        manual_seed(options.Seed);
+        using var net = new AlexNet(AlexNetVariant.Chapter, 10, options.Dropout, options.ImageSize);
+        using var lossFunction = nn.CrossEntropyLoss();
+        using var optimizer = optim.SGD(net.parameters(), 0.01, momentum: 0.9);
+        var batches = TrainingBatches.For(fixture.Data.Subset(64, 20), options, CPU);
         void Steps(int count)
         {
             for (var i = 0; i < count; i++)
             {
-                using var batch = trainer.TrainBatches.Load(indices);
-                trainer.Step(batch);
+                using var batch = batches.Train.Epoch(i).First();
+                Minibatch.Step(net, lossFunction, optimizer, batch);
             }
         }
 
@@ -40,7 +46,7 @@ public sealed class TrainerMemoryTests(SmallTrainingData fixture)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        // The trainer's allocator keeps freed blocks for reuse; memory kept for reuse is not growth, so hand it back first.
+        // A tuned allocator keeps freed blocks for reuse; memory kept for reuse is not growth, so hand it back first.
         AllocatorTuning.Trim();
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         return process.WorkingSet64;
@@ -48,7 +54,7 @@ public sealed class TrainerMemoryTests(SmallTrainingData fixture)
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TrainerMemoryCollection : ICollectionFixture<SmallTrainingData>
+public sealed class TrainingMemoryCollection : ICollectionFixture<SmallTrainingData>
 {
-    public const string Name = "trainer memory, measured alone";
+    public const string Name = "training memory, measured alone";
 }
