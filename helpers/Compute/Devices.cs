@@ -5,6 +5,12 @@ namespace DeepCnn.Compute;
 /// <summary>Picks where tensors live: CUDA when this build and machine have it, else the CPU; overridable by name.</summary>
 public static class Devices
 {
+    /// <summary>The device names <see cref="Resolve"/> takes, as a regular expression (case-insensitive; empty means "auto").</summary>
+    public const string NamePattern = @"(?i)\s*(auto|cpu|cuda(:\d+)?)?\s*";
+
+    /// <summary>The device names <see cref="Resolve"/> takes, in words.</summary>
+    public const string NameExpectation = "\"auto\", \"cpu\", \"cuda\" or \"cuda:N\"";
+
     /// <summary>
     /// "auto" (CUDA if available, else CPU), "cpu", "cuda" or "cuda:N". Asking for CUDA where there is none is an
     /// error that says how to get it, rather than a silent fall-back.
@@ -35,7 +41,7 @@ public static class Devices
             return device(name);
         }
 
-        throw new ArgumentException($"Device '{choice}' is not known; expected \"auto\", \"cpu\", \"cuda\" or \"cuda:N\".", nameof(choice));
+        throw new ArgumentException($"Device '{choice}' is not known; expected {NameExpectation}.", nameof(choice));
     }
 
     /// <summary>One line saying what <paramref name="device"/> is and why it was chosen.</summary>

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using DeepCnn.Configuration;
+using DeepCnn.Data;
 
 namespace DeepCnn.Compute;
 
@@ -7,27 +9,37 @@ namespace DeepCnn.Compute;
 /// (<c>ALEXNET_PROFILE=quick</c>) keeps the whole notebook well under a minute on two cores. Each property can be
 /// overridden by an ALEXNET_* variable (see <see cref="EnvironmentOverrides"/>).
 /// </summary>
-public sealed record ThroughputOptions : IHasQuickProfile<ThroughputOptions>
+public sealed record ThroughputOptions : IHasQuickProfile<ThroughputOptions>, IValidatableObject
 {
+    /// <summary>The largest matrix side allowed: three 16384x16384 float32 matrices already take 3 GB.</summary>
+    public const int MaxMatrix = 16_384;
+
     /// <summary>Side of the smallest matrix product; sizes double from here.</summary>
+    [Range(1, MaxMatrix)]
     public int SmallestMatrix { get; init; } = 128;
 
     /// <summary>Side of the largest matrix product (2048: 17 GFLOP a product).</summary>
+    [Range(1, MaxMatrix)]
     public int LargestMatrix { get; init; } = 2048;
 
     /// <summary>Most CPU threads to try (null: one per logical core); thread counts double from 1 up to it.</summary>
+    [Range(1, CpuThreads.MaxThreads)]
     public int? MaxThreads { get; init; }
 
     /// <summary>Images per batch in the convolution measurement (AlexNet's batch: 64).</summary>
+    [Range(1, BatchOptions.MaxBatchSize)]
     public int ConvolutionBatch { get; init; } = 64;
 
-    /// <summary>Size of each array in the memory-bandwidth measurement, in MB; far beyond any cache.</summary>
+    /// <summary>Size of each array in the memory-bandwidth measurement, in MB; far beyond any cache (two such arrays are allocated).</summary>
+    [Range(1, 16_384)]
     public int StreamMegabytes { get; init; } = 256;
 
     /// <summary>Timed runs per measurement; the median is reported.</summary>
+    [Range(1, int.MaxValue)]
     public int Repetitions { get; init; } = 5;
 
     /// <summary>Untimed runs before them.</summary>
+    [Range(0, int.MaxValue)]
     public int Warmup { get; init; } = 1;
 
     /// <summary>Matrix sides from <see cref="SmallestMatrix"/>, doubling, up to and including <see cref="LargestMatrix"/>.</summary>
@@ -44,6 +56,15 @@ public sealed record ThroughputOptions : IHasQuickProfile<ThroughputOptions>
         var max = MaxThreads ?? Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1, nameof(MaxThreads));
         return Doubling(1, max);
+    }
+
+    /// <summary>The rule between properties: the largest matrix is at least the smallest.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (LargestMatrix < SmallestMatrix)
+        {
+            yield return new ValidationResult($"expected at least {nameof(SmallestMatrix)} ({SmallestMatrix}).", [nameof(LargestMatrix)]);
+        }
     }
 
     /// <inheritdoc />

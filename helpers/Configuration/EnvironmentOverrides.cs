@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -40,12 +41,29 @@ public static class EnvironmentOverrides
 
     /// <summary>
     /// Applies the quick profile (when selected and <typeparamref name="T"/> has one), then every <c>ALEXNET_*</c>
-    /// variable that names a property of <typeparamref name="T"/>. Each change is reported, so outputs say what ran.
+    /// variable that names a property of <typeparamref name="T"/>, then validates the result (see <see cref="OptionsValidation"/>).
+    /// Each change is reported, so outputs say what ran. Before anything is applied, an <c>ALEXNET_*</c> variable that no
+    /// option reads (a typo such as <c>ALEXNET_LEARNINGRATE</c>) is an error (see <see cref="KnownVariables"/>).
     /// </summary>
-    public static T FromEnvironment<T>(this T options, Action<string>? report = null) where T : class =>
-        Apply(options, name => Environment.GetEnvironmentVariable(name), report ?? Console.WriteLine);
+    /// <exception cref="InvalidOptionsException">An unknown variable is set, a value is malformed, or a value is out of range.</exception>
+    public static T FromEnvironment<T>(this T options, Action<string>? report = null) where T : class
+    {
+        KnownVariables.RejectUnknown(SetVariableNames(), typeof(T));
+        return Apply(options, name => Environment.GetEnvironmentVariable(name), report ?? Console.WriteLine);
+    }
 
-    /// <summary>As <see cref="FromEnvironment{T}"/>, reading variables through <paramref name="lookup"/> (for tests).</summary>
+    /// <summary>As <see cref="FromEnvironment{T}"/>, with <paramref name="environment"/> standing for the process environment (for tests).</summary>
+    public static T Apply<T>(T options, IReadOnlyDictionary<string, string> environment, Action<string> report) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        KnownVariables.RejectUnknown(environment.Where(pair => !string.IsNullOrWhiteSpace(pair.Value)).Select(pair => pair.Key), typeof(T));
+        return Apply(options, name => environment.GetValueOrDefault(name), report);
+    }
+
+    /// <summary>
+    /// As <see cref="FromEnvironment{T}"/>, reading variables through <paramref name="lookup"/>; it cannot list the variables
+    /// that are set, so it does not look for unknown names.
+    /// </summary>
     public static T Apply<T>(T options, Func<string, string?> lookup, Action<string> report) where T : class
     {
         var result = options;
@@ -56,55 +74,41 @@ public static class EnvironmentOverrides
         }
 
         var copy = default(T);
-        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in OverridableProperties(typeof(T)))
         {
             var variable = VariableFor(property.Name);
-            var text = lookup(variable);
-            if (string.IsNullOrWhiteSpace(text))
+            var text = lookup(variable)?.Trim();
+            if (string.IsNullOrEmpty(text))
             {
                 continue;
             }
 
             copy ??= Clone(result);
-            property.SetValue(copy, Parse(text.Trim(), property.PropertyType, variable));
-            report($"{variable}={text.Trim()} overrides {typeof(T).Name}.{property.Name}.");
+            property.SetValue(copy, OptionText.Parse(text, property.PropertyType, $"{variable}='{text}' ({typeof(T).Name}.{property.Name})"));
+            overrides[property.Name] = $"{variable}={text}";
+            report($"{variable}={text} overrides {typeof(T).Name}.{property.Name}.");
         }
 
-        return copy ?? result;
+        return OptionsValidation.Validate(copy ?? result, overrides);
     }
+
+    /// <summary>The properties of <paramref name="type"/> that take overrides: public, instance, readable and settable.</summary>
+    internal static IEnumerable<PropertyInfo> OverridableProperties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0);
+
+    private static IEnumerable<string> SetVariableNames() =>
+        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .Where(entry => entry.Value is string value && !string.IsNullOrWhiteSpace(value))
+            .Select(entry => (string)entry.Key);
 
     private static RunProfile ReadProfile(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         null or "" or "full" => RunProfile.Full,
         "quick" => RunProfile.Quick,
-        _ => throw new ArgumentException($"{ProfileVariable}='{text}' is not a profile; expected 'full' or 'quick'."),
+        _ => throw new InvalidOptionsException([$"{ProfileVariable}='{text}' is not a profile; expected 'full' or 'quick'."]),
     };
-
-    private static object? Parse(string text, Type type, string variable)
-    {
-        var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (target != type && text.Equals("none", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        try
-        {
-            return target switch
-            {
-                _ when target == typeof(string) => text,
-                _ when target == typeof(bool) => bool.Parse(text),
-                _ when target.IsEnum => Enum.Parse(target, text, ignoreCase: true),
-                _ => Convert.ChangeType(text, target, CultureInfo.InvariantCulture),
-            };
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException or InvalidCastException)
-        {
-            var expected = target.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(target)) : $"a {target.Name}";
-            throw new ArgumentException(
-                $"{variable}='{text}' is not valid: expected {expected}{(target != type ? " or 'none'" : "")}.", variable, e);
-        }
-    }
 
     private static T Clone<T>(T value) where T : class =>
         (T)(typeof(T).GetMethod("<Clone>$")?.Invoke(value, null)

@@ -1,3 +1,4 @@
+using DeepCnn.Configuration;
 using static TorchSharp.torch;
 
 namespace DeepCnn.Data;
@@ -15,10 +16,10 @@ public sealed class BatchLoader
     private readonly BilinearResize? resize;
 
     /// <summary>Creates a loader; <paramref name="stats"/> should come from the training split.</summary>
+    /// <exception cref="InvalidOptionsException">The batch size or image size is out of range.</exception>
     public BatchLoader(CifarSplit split, BatchOptions options, ChannelStats stats, Device? device = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.ImageSize, CifarLayout.Side);
+        options.Validate();
         this.split = split;
         Options = options;
         Stats = stats;

@@ -1,9 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DeepCnn.Data;
 
 /// <summary>How a split is cut into batches and turned into network inputs.</summary>
 public sealed record BatchOptions
 {
+    /// <summary>The most images in one batch: all 50,000 of CIFAR-10's training set.</summary>
+    public const int MaxBatchSize = 50_000;
+
+    /// <summary>The smallest network input side: CIFAR's own 32 (images are only ever upsampled).</summary>
+    public const int MinImageSize = CifarLayout.Side;
+
+    /// <summary>The largest network input side; a batch of 64 at 1024x1024 is already 800 MB of input alone.</summary>
+    public const int MaxImageSize = 1024;
+
     /// <summary>Images per batch (the chapter used 64).</summary>
+    [Range(1, MaxBatchSize)]
     public int BatchSize { get; init; } = 64;
 
     /// <summary>Reshuffle the order every epoch (training) or keep file order (evaluation).</summary>
@@ -13,6 +25,7 @@ public sealed record BatchOptions
     public bool DropLast { get; init; }
 
     /// <summary>Side of the network input; images are upsampled from 32 to this size (224 mimics ImageNet).</summary>
+    [Range(MinImageSize, MaxImageSize)]
     public int ImageSize { get; init; } = 224;
 
     /// <summary>Random crop (4-pixel zero padding) and horizontal flip of each 32x32 image; off by default.</summary>

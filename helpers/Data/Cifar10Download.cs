@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using DeepCnn.IO;
 
 namespace DeepCnn.Data;
@@ -8,28 +6,67 @@ namespace DeepCnn.Data;
 /// <summary>
 /// Fetches the CIFAR-10 archive into the cache. Bytes collect in a <c>.partial</c> file that the next attempt (or the next
 /// run) resumes with an HTTP range request; a dropped or stalled connection is retried a few times; the file moves under
-/// its final name only once its length and checksums match, so nothing unverified ever sits there.
+/// its final name only once its length and checksums match, so nothing unverified ever sits there. One download runs
+/// into a cache at a time (others wait for it); every file the download deletes or moves aside is reported, with the
+/// reason, and a file it did not put there is moved aside, never deleted.
 /// </summary>
 public static class Cifar10Download
 {
-    private const int BufferBytes = 1 << 16;
-
-    private static readonly HttpClient Client = CreateClient();
-
     /// <summary>Returns the full path of the verified archive in the cache, downloading it first unless a verified copy is already there.</summary>
-    /// <exception cref="CifarDownloadException">The server answered with an error, could not be reached, kept dropping the connection, or sent a different file.</exception>
+    /// <exception cref="CifarDownloadException">The server answered with an error, could not be reached, kept dropping the connection,
+    /// sent a different file, or another download into the same cache did not finish in time.</exception>
     public static async Task<string> EnsureAsync(Cifar10DownloadOptions options, IProgress<DownloadProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
         ct.ThrowIfCancellationRequested();
-        if (await IsCachedAsync(options, ct))
+        var report = options.Report ?? Console.WriteLine;
+        DeleteStaleTemporaryFiles(options, report);
+        if (IsStamped(options))
         {
             return options.ArchivePath;
         }
 
-        await new Transfer(options, progress, ct).RunAsync();
+        using var cacheLock = await FileLock.AcquireAsync(options.LockPath, options.WaitForOtherDownload,
+            () => report($"Another download into {Path.GetDirectoryName(options.ArchivePath)} is under way (it holds {options.LockPath}); waiting for it to finish."),
+            ct) ?? throw new CifarDownloadException(options.Url,
+                $"Another download into {Path.GetDirectoryName(options.ArchivePath)} has held {options.LockPath} for over " +
+                $"{options.WaitForOtherDownload.TotalMinutes:N0} minute(s). Let it finish (or stop it) and run again.");
+
+        // Checked again under the lock: the download waited for may just have put the archive there.
+        var notes = new List<string>();
+        if (await IsCachedAsync(options, notes, report, ct))
+        {
+            return options.ArchivePath;
+        }
+
+        try
+        {
+            await DownloadAndVerifyAsync(options, progress, report, ct);
+        }
+        catch (CifarDownloadException e) when (notes.Count > 0)
+        {
+            throw new CifarDownloadException(e.Url, $"{e.Message} (Before that: {string.Join(" ", notes)})", e.StatusCode, e);
+        }
+
+        return options.ArchivePath;
+    }
+
+    private static async Task DownloadAndVerifyAsync(Cifar10DownloadOptions options, IProgress<DownloadProgress>? progress, Action<string> report, CancellationToken ct)
+    {
+        var transfer = new ArchiveTransfer(options, progress, report, ct);
+        await transfer.RunAsync();
         var actual = await FileChecksum.ComputeAsync(options.PartialPath, ct);
+        if (!options.Expected.IsMatchedBy(actual) && transfer.KeepsEarlierBytes)
+        {
+            // The bytes kept from an earlier run are the likelier culprit than the server: drop them and fetch the whole file once.
+            File.Delete(options.PartialPath);
+            report($"Deleted the partial download {options.PartialPath}: the {transfer.EarlierBytes:N0} bytes kept from an earlier run did not " +
+                $"belong to the archive (the completed file was {actual}; expected {options.Expected}). Downloading the whole file afresh.");
+            await new ArchiveTransfer(options, progress, report, ct).RunAsync();
+            actual = await FileChecksum.ComputeAsync(options.PartialPath, ct);
+        }
+
         if (!options.Expected.IsMatchedBy(actual))
         {
             File.Delete(options.PartialPath);
@@ -40,11 +77,13 @@ public static class Cifar10Download
 
         File.Move(options.PartialPath, options.ArchivePath, overwrite: true);
         WriteStamp(options, actual);
-        return options.ArchivePath;
     }
 
-    /// <summary>True when the cache holds the expected file. A file there that is not is deleted, so it gets downloaded afresh.</summary>
-    private static async Task<bool> IsCachedAsync(Cifar10DownloadOptions options, CancellationToken ct)
+    /// <summary>
+    /// True when the cache holds the expected file. A file there that is not the expected one was put there by hand or
+    /// changed since (only verified downloads are moved there): it is moved aside, reported, and downloaded afresh.
+    /// </summary>
+    private static async Task<bool> IsCachedAsync(Cifar10DownloadOptions options, List<string> notes, Action<string> report, CancellationToken ct)
     {
         var archive = new FileInfo(options.ArchivePath);
         if (!archive.Exists)
@@ -52,7 +91,7 @@ public static class Cifar10Download
             return false;
         }
 
-        if (ReadStamp(options, archive) is { } stamped && options.Expected.IsMatchedBy(stamped))
+        if (IsStamped(options))
         {
             return true;
         }
@@ -64,10 +103,45 @@ public static class Cifar10Download
             return true;
         }
 
-        // Only verified downloads are moved here, so this file was copied in by hand or changed since: replace it.
+        var aside = AsidePath(options.ArchivePath);
+        File.Move(archive.FullName, aside);
         File.Delete(options.StampPath);
-        File.Delete(archive.FullName);
+        var note = $"{options.ArchivePath} is not the expected CIFAR-10 archive (it has {(object?)actual ?? $"{archive.Length:N0} bytes"}; expected " +
+            $"{options.Expected}). Only verified downloads are put there, so it was copied in by hand or changed since: it was moved aside to " +
+            $"{aside}, not deleted, and the archive is downloaded afresh. To use a copy of your own, set {Cifar10Source.EnvironmentVariable} to it.";
+        report(note);
+        notes.Add(note);
         return false;
+    }
+
+    /// <summary>A free name beside <paramref name="path"/> that says why the file is there.</summary>
+    private static string AsidePath(string path)
+    {
+        var stem = $"{path}.not-verified-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
+        var candidate = stem;
+        for (var n = 2; File.Exists(candidate) || Directory.Exists(candidate); n++)
+        {
+            candidate = $"{stem}-{n}";
+        }
+
+        return candidate;
+    }
+
+    /// <summary>Deletes temporary files of the archive and its stamp that a killed run left behind (<see cref="AtomicFile"/>).</summary>
+    private static void DeleteStaleTemporaryFiles(Cifar10DownloadOptions options, Action<string> report)
+    {
+        var deleted = AtomicFile.DeleteStaleTemporaryFiles(options.ArchivePath).Concat(AtomicFile.DeleteStaleTemporaryFiles(options.StampPath)).ToList();
+        if (deleted.Count > 0)
+        {
+            report($"Deleted {deleted.Count} temporary file(s) an interrupted run left in the cache: {string.Join(", ", deleted.Select(Path.GetFileName))}.");
+        }
+    }
+
+    /// <summary>True when the stamp records a verification of the very file now in the cache (same length and time stamp).</summary>
+    private static bool IsStamped(Cifar10DownloadOptions options)
+    {
+        var archive = new FileInfo(options.ArchivePath);
+        return archive.Exists && ReadStamp(options, archive) is { } stamped && options.Expected.IsMatchedBy(stamped);
     }
 
     /// <summary>The checksum recorded for the archive, if the record still describes the file now there (same length and time stamp).</summary>
@@ -96,208 +170,4 @@ public static class Cifar10Download
         AtomicFile.WriteAllText(options.StampPath, string.Create(CultureInfo.InvariantCulture,
             $"sha256={actual.Sha256} md5={actual.Md5} length={archive.Length} modified={archive.LastWriteTimeUtc.Ticks}\n"));
     }
-
-    private static HttpClient CreateClient()
-    {
-        var handler = new SocketsHttpHandler
-        {
-            // The archive is gzip already: take the bytes as stored, so lengths, ranges and checksums all refer to the file itself.
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = TimeSpan.FromSeconds(30),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        };
-        // No overall timeout: 170 MB may take many minutes. StallTimeout guards each wait instead.
-        var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        client.DefaultRequestHeaders.UserAgent.ParseAdd("DeepCnn-AlexNet-notebooks/1.0");
-        return client;
-    }
-
-    /// <summary>One download into the partial file, over as many attempts as the options allow.</summary>
-    private sealed class Transfer(Cifar10DownloadOptions options, IProgress<DownloadProgress>? progress, CancellationToken ct)
-    {
-        private readonly Uri url = options.Url;
-        private readonly string partial = options.PartialPath;
-        private bool reachedServer;
-
-        public async Task RunAsync()
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    await AttemptAsync();
-                    return;
-                }
-                catch (DroppedConnectionException) when (attempt < options.MaxRetries)
-                {
-                    await Task.Delay(options.RetryDelay * (attempt + 1), ct);
-                }
-                catch (DroppedConnectionException e)
-                {
-                    var kept = File.Exists(partial) ? new FileInfo(partial).Length : 0;
-                    throw new CifarDownloadException(url,
-                        $"Downloading {url} failed after {attempt + 1} attempt(s): {e.Message}. " +
-                        $"{kept:N0} of {options.Expected.Length:N0} bytes are kept in {partial}; run again to resume.",
-                        innerException: e.InnerException);
-                }
-            }
-        }
-
-        private async Task AttemptAsync()
-        {
-            var expectedLength = options.Expected.Length;
-            var offset = File.Exists(partial) ? new FileInfo(partial).Length : 0;
-            if (offset > expectedLength)
-            {
-                // Longer than the file can be: not a piece of it.
-                File.Delete(partial);
-                offset = 0;
-            }
-
-            if (offset == expectedLength)
-            {
-                // Every byte arrived in an earlier run; verification decides whether they are the right ones.
-                progress?.Report(new DownloadProgress(offset, expectedLength, 0));
-                return;
-            }
-
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            if (offset > 0)
-            {
-                request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(offset, null);
-            }
-
-            using var stall = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            stall.CancelAfter(options.StallTimeout);
-            using var response = await SendAsync(request, stall.Token);
-            reachedServer = true;
-            if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
-            {
-                // The partial file does not fit the file on the server (it changed, or the bytes came from elsewhere).
-                File.Delete(partial);
-                throw new DroppedConnectionException($"the server refused to resume at byte {offset:N0}, so the partial file was dropped to start afresh");
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new CifarDownloadException(url,
-                    $"{url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}. Check the URL, or set " +
-                    $"{Cifar10Source.EnvironmentVariable} to a mirror URL or a local copy (archive or extracted folder).",
-                    response.StatusCode);
-            }
-
-            // A 200 answer carries the whole file: the server ignored the range, so the partial file starts over.
-            var isPartial = response.StatusCode == HttpStatusCode.PartialContent;
-            var range = response.Content.Headers.ContentRange;
-            var start = isPartial ? range?.From ?? -1 : 0;
-            if (start < 0 || start > offset)
-            {
-                throw new CifarDownloadException(url,
-                    $"{url} answered with bytes from {start:N0} (Content-Range '{range}') when asked for bytes from {offset:N0}; the server's range support is broken. Delete {partial} and try a mirror.");
-            }
-
-            var announced = isPartial ? range?.Length : response.Content.Headers.ContentLength;
-            if (announced is { } length && length != expectedLength)
-            {
-                File.Delete(partial);
-                throw new CifarDownloadException(url,
-                    $"{url} serves a file of {length:N0} bytes; expected {options.Expected}. Check that the URL serves cifar-10-binary.tar.gz.");
-            }
-
-            await CopyBodyAsync(response, start, expectedLength, stall);
-        }
-
-        private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken stallToken)
-        {
-            try
-            {
-                return await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stallToken);
-            }
-            catch (HttpRequestException e) when (!reachedServer && e.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError)
-            {
-                throw new CifarDownloadException(url,
-                    $"No network, or {url.Host} is down: cannot reach {url} ({e.Message}). Set {Cifar10Source.EnvironmentVariable} to a local copy " +
-                    "(the cifar-10-binary.tar.gz archive or its extracted folder) or a mirror URL, or run the quick profile with synthetic data.",
-                    innerException: e);
-            }
-            catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.SecureConnectionError)
-            {
-                throw new CifarDownloadException(url,
-                    $"Cannot open a secure connection to {url.Host} ({e.Message}); a proxy or firewall may be in the way. " +
-                    $"Set {Cifar10Source.EnvironmentVariable} to a local copy or a mirror URL.",
-                    innerException: e);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new DroppedConnectionException($"the request failed ({e.Message})", e);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                throw new DroppedConnectionException($"no answer within {options.StallTimeout.TotalSeconds:N0} s");
-            }
-        }
-
-        private async Task CopyBodyAsync(HttpResponseMessage response, long start, long total, CancellationTokenSource stall)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(partial)!);
-            await using var file = new FileStream(partial, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, BufferBytes, useAsync: true);
-            file.SetLength(start);
-            file.Position = start;
-            await using var body = await response.Content.ReadAsStreamAsync(ct);
-
-            var buffer = new byte[BufferBytes];
-            var clock = Stopwatch.StartNew();
-            TimeSpan? lastReport = null;
-            long position = start, reported = -1;
-            void Report()
-            {
-                var seconds = clock.Elapsed.TotalSeconds;
-                progress?.Report(new DownloadProgress(position, total, seconds > 0 ? (position - start) / seconds : 0));
-                (lastReport, reported) = (clock.Elapsed, position);
-            }
-
-            while (true)
-            {
-                stall.CancelAfter(options.StallTimeout);
-                int read;
-                try
-                {
-                    read = await body.ReadAsync(buffer, stall.Token);
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    throw new DroppedConnectionException($"nothing arrived for {options.StallTimeout.TotalSeconds:N0} s after byte {position:N0} of {total:N0}");
-                }
-                catch (IOException e) when (!ct.IsCancellationRequested)
-                {
-                    throw new DroppedConnectionException($"the connection dropped after byte {position:N0} of {total:N0} ({e.Message})", e);
-                }
-
-                if (read == 0)
-                {
-                    break;
-                }
-
-                await file.WriteAsync(buffer.AsMemory(0, read), ct);
-                position += read;
-                if (lastReport is null || clock.Elapsed - lastReport >= options.ProgressInterval)
-                {
-                    Report();
-                }
-            }
-
-            if (position < total)
-            {
-                throw new DroppedConnectionException($"the connection closed after byte {position:N0} of {total:N0}");
-            }
-
-            if (reported != position)
-            {
-                Report();
-            }
-        }
-    }
-
-    /// <summary>A failure worth another attempt: the connection dropped, stalled or was refused after the server had answered once.</summary>
-    private sealed class DroppedConnectionException(string message, Exception? inner = null) : Exception(message, inner);
 }

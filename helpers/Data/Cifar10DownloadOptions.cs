@@ -21,7 +21,7 @@ public sealed record Cifar10DownloadOptions(string CacheFolder)
     /// <summary>Where to download from: the official URL or a mirror of the same file.</summary>
     public Uri Url { get; init; } = OfficialUrl;
 
-    /// <summary>What the downloaded file must be; anything else is deleted and reported.</summary>
+    /// <summary>What the downloaded file must be; a download that is anything else is deleted and reported.</summary>
     public FileChecksum Expected { get; init; } = OfficialChecksum;
 
     /// <summary>How many times a dropped or stalled connection is retried (each retry resumes where the last stopped).</summary>
@@ -36,6 +36,12 @@ public sealed record Cifar10DownloadOptions(string CacheFolder)
     /// <summary>Least time between two progress reports (the last one, at completion, always comes).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long to wait while another process (or notebook) downloads into the same cache, before giving up.</summary>
+    public TimeSpan WaitForOtherDownload { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Where the download says what it does to files in the cache (and why); null: standard output.</summary>
+    public Action<string>? Report { get; init; }
+
     /// <summary>The verified archive's place in the cache.</summary>
     public string ArchivePath => Path.GetFullPath(Path.Combine(CacheFolder, ArchiveFileName));
 
@@ -44,4 +50,7 @@ public sealed record Cifar10DownloadOptions(string CacheFolder)
 
     /// <summary>The record of an earlier verification (length, time stamp, digests), so later runs need not hash the file again.</summary>
     public string StampPath => ArchivePath + ".sha256";
+
+    /// <summary>The lock file held while a download into this cache runs, so two never write the same partial file.</summary>
+    public string LockPath => ArchivePath + ".lock";
 }

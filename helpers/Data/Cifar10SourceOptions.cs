@@ -21,6 +21,9 @@ public sealed record Cifar10SourceOptions(string CacheFolder)
     /// <summary>Wait before the first retry; the n-th retry waits n times this.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Where a download says what it does to files in the cache (and why); null: standard output.</summary>
+    public Action<string>? Report { get; init; }
+
     /// <summary>The download settings for fetching <paramref name="url"/> into the cache.</summary>
     public Cifar10DownloadOptions DownloadOptions(Uri url) => new(CacheFolder)
     {
@@ -28,5 +31,6 @@ public sealed record Cifar10SourceOptions(string CacheFolder)
         Expected = Expected,
         MaxRetries = MaxRetries,
         RetryDelay = RetryDelay,
+        Report = Report,
     };
 }

@@ -5,9 +5,16 @@ internal static class CifarBatchParser
 {
     internal sealed record Batch(byte[] Labels, byte[] Pixels);
 
-    /// <summary>Parses any whole number of 3,073-byte records; <paramref name="file"/> names the source in errors.</summary>
+    /// <summary>Parses any whole number (at least one) of 3,073-byte records; <paramref name="file"/> names the source in errors.</summary>
     public static Batch Parse(string file, ReadOnlySpan<byte> bytes)
     {
+        if (bytes.IsEmpty)
+        {
+            throw new CifarFormatException(file,
+                $"is empty; expected 3,073-byte records (label and pixels), 10,000 of them in CIFAR-10. The file was cut short or replaced: " +
+                "copy or download it again.");
+        }
+
         var count = bytes.Length / CifarLayout.RecordBytes;
         var leftover = bytes.Length % CifarLayout.RecordBytes;
         if (leftover != 0)

@@ -15,6 +15,9 @@ public static class CifarLayout
     /// <summary>Bytes per record: the label byte plus the pixels.</summary>
     public const int RecordBytes = 1 + ImageBytes;
 
+    /// <summary>The most images one split can hold: its pixels live in one .NET array.</summary>
+    public const int MaxImagesPerSplit = int.MaxValue / ImageBytes;
+
     /// <summary>Number of classes.</summary>
     public const int ClassCount = 10;
 

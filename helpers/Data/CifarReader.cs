@@ -1,5 +1,5 @@
 using System.Formats.Tar;
-using System.IO.Compression;
+using DeepCnn.IO;
 
 namespace DeepCnn.Data;
 
@@ -49,7 +49,10 @@ public static class CifarReader
         return new CifarDataSet(train, test, names, new DataOrigin(isSynthetic, Path.GetFullPath(batches)));
     }
 
-    /// <summary>Reads the batches straight out of a cifar-10-binary.tar.gz archive, without extracting it.</summary>
+    /// <summary>
+    /// Reads the batches straight out of a cifar-10-binary.tar.gz archive, without extracting it. The whole gzip stream
+    /// is read and checked against its trailer (CRC-32 and length), so a damaged archive is an error, not different pixels.
+    /// </summary>
     public static CifarDataSet ReadArchive(string archivePath, bool isSynthetic = false)
     {
         var wanted = AllMembers().ToHashSet(StringComparer.Ordinal);
@@ -57,27 +60,38 @@ public static class CifarReader
         var seen = new List<string>();
         try
         {
-            using var file = File.OpenRead(archivePath);
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            using var tar = new TarReader(gzip);
-            while (tar.GetNextEntry() is { } entry)
+            using var gzip = new VerifiedGzipStream(File.OpenRead(archivePath));
+            using (var tar = new TarReader(gzip, leaveOpen: true))
             {
-                seen.Add(entry.Name);
-                var name = MemberName(entry.Name);
-                if (name is null || !wanted.Contains(name) || entry.DataStream is null)
+                while (tar.GetNextEntry() is { } entry)
                 {
-                    continue;
-                }
+                    seen.Add(entry.Name);
+                    var name = MemberName(entry.Name);
+                    if (name is null || !wanted.Contains(name) || entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
+                    {
+                        continue;
+                    }
 
-                using var buffer = new MemoryStream(checked((int)entry.Length));
-                entry.DataStream.CopyTo(buffer);
-                contents[name] = buffer.ToArray();
+                    // An empty member has no data stream; it is kept, so the parser can say it is empty rather than missing.
+                    if (entry.Length > Array.MaxLength)
+                    {
+                        throw new InvalidDataException($"member {entry.Name} claims {entry.Length:N0} bytes, more than a batch file can hold");
+                    }
+
+                    // Sized for the members of the official archive at most, so a damaged size field cannot claim gigabytes up front.
+                    using var buffer = new MemoryStream((int)Math.Min(entry.Length, 1 << 26));
+                    entry.DataStream?.CopyTo(buffer);
+                    contents[name] = buffer.ToArray();
+                }
             }
+
+            gzip.ReadToEndAndVerify();
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException)
         {
+            var reason = e is EndOfStreamException ? "it ends inside a member, so it is cut short (an interrupted download or copy?)" : e.Message;
             throw new CifarFormatException(archivePath,
-                $"not a readable .tar.gz archive ({e.Message}); expected cifar-10-binary.tar.gz. Delete it and download again.");
+                $"is not a readable .tar.gz archive: {reason}. Expected an intact cifar-10-binary.tar.gz; delete it and download or copy it again.");
         }
 
         var missing = wanted.Where(name => !contents.ContainsKey(name)).ToList();

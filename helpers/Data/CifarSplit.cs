@@ -46,14 +46,20 @@ public sealed class CifarSplit
     }
 
     /// <summary>The first <paramref name="count"/> images (all when <paramref name="count"/> is null or larger), for quick runs.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1: a split of no images.</exception>
     public CifarSplit Take(int? count)
     {
+        if (count is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count,
+                $"A subset of {count} images of the {Name} split asked for; expected at least 1, or null for all {Count:N0}.");
+        }
+
         if (count is null || count.Value >= Count)
         {
             return this;
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(count.Value);
         var n = count.Value;
         return new CifarSplit($"{Name}[0..{n})", Labels[..n], Pixels[..(n * CifarLayout.ImageBytes)]);
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DeepCnn.Configuration;
 
 namespace DeepCnn.Data;
@@ -9,18 +10,23 @@ public sealed record DataOptions : IHasQuickProfile<DataOptions>
     public DataSetKind DataSet { get; init; } = DataSetKind.Cifar10;
 
     /// <summary>Where downloads, generated data and checkpoints go; notebooks pass "../data" (ALEXNET_CACHE_FOLDER).</summary>
+    [Required(ErrorMessage = "a folder path")]
     public string CacheFolder { get; init; } = "data";
 
     /// <summary>Use only the first N training images (null: all 50,000) for quicker runs (ALEXNET_TRAIN_SUBSET).</summary>
+    [Range(1, int.MaxValue)]
     public int? TrainSubset { get; init; }
 
     /// <summary>Use only the first N test images (null: all 10,000) (ALEXNET_TEST_SUBSET).</summary>
+    [Range(1, int.MaxValue)]
     public int? TestSubset { get; init; }
 
-    /// <summary>Training images to generate when <see cref="DataSet"/> is synthetic.</summary>
+    /// <summary>Training images to generate when <see cref="DataSet"/> is synthetic (at least one per training batch file).</summary>
+    [Range(5, CifarLayout.MaxImagesPerSplit)]
     public int SyntheticTrainCount { get; init; } = 10_000;
 
     /// <summary>Test images to generate when <see cref="DataSet"/> is synthetic.</summary>
+    [Range(1, CifarLayout.MaxImagesPerSplit)]
     public int SyntheticTestCount { get; init; } = 2_000;
 
     /// <summary>Seed of the synthetic generator.</summary>
@@ -36,8 +42,10 @@ public sealed record DataOptions : IHasQuickProfile<DataOptions>
     /// Loads the chosen data, cut to the subsets: synthetic data is generated on first use; CIFAR-10 comes from
     /// <c>ALEXNET_CIFAR10_SOURCE</c> if set, else from the cache, else it is downloaded (with progress) and verified.
     /// </summary>
+    /// <exception cref="InvalidOptionsException">A property is out of range (see <see cref="OptionsValidation"/>).</exception>
     public async Task<CifarDataSet> LoadAsync(IProgress<DownloadProgress>? progress = null, CancellationToken cancellation = default)
     {
+        this.Validate();
         var data = DataSet == DataSetKind.Synthetic
             ? SyntheticCifar.Load(SyntheticFolder, SyntheticTrainCount, SyntheticTestCount, SyntheticSeed)
             : await Cifar10Source.LoadAsync(new Cifar10SourceOptions(CacheFolder), progress, cancellation).ConfigureAwait(false);

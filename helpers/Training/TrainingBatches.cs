@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeepCnn.Configuration;
 using DeepCnn.Data;
 using static TorchSharp.torch;
 
@@ -19,7 +20,7 @@ public sealed record TrainingBatches(CifarDataSet Data, ChannelStats Stats, Batc
     public static TrainingBatches For(CifarDataSet data, TrainingOptions options, Device device)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var stats = ChannelStats.Compute(data.Train);
         var training = BatchOptions.Training(options.BatchSize, options.Seed) with { ImageSize = options.ImageSize, Augment = options.Augment };
         var train = new BatchLoader(data.Train, training, stats, device);

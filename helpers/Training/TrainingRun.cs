@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DeepCnn.Compute;
+using DeepCnn.Configuration;
 using DeepCnn.Data;
 using static TorchSharp.torch;
 
@@ -36,8 +37,7 @@ public sealed class TrainingRun
         IProgress<TrainingProgress>? progress = null, Func<CancellationToken>? cancellation = null)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1);
+        options.Validate();
         Batches = batches;
         Options = options;
         CheckpointPath = checkpointPath;

@@ -49,12 +49,12 @@ public sealed class EnvironmentOverridesTests
     [Fact]
     public void A_bad_value_names_the_variable_the_value_and_what_was_expected()
     {
-        var error = Assert.Throws<ArgumentException>(() => Apply(new TrainingOptions(), ("ALEXNET_EPOCHS", "ten")));
+        var error = Assert.Throws<InvalidOptionsException>(() => Apply(new TrainingOptions(), ("ALEXNET_EPOCHS", "ten")));
         Assert.Contains("ALEXNET_EPOCHS", error.Message);
         Assert.Contains("'ten'", error.Message);
-        Assert.Contains("Int32", error.Message);
+        Assert.Contains("whole number", error.Message);
 
-        var variant = Assert.Throws<ArgumentException>(() => Apply(new TrainingOptions(), ("ALEXNET_VARIANT", "vgg")));
+        var variant = Assert.Throws<InvalidOptionsException>(() => Apply(new TrainingOptions(), ("ALEXNET_VARIANT", "vgg")));
         Assert.Contains("Chapter, Classic", variant.Message);
     }
 
@@ -74,7 +74,7 @@ public sealed class EnvironmentOverridesTests
     [Fact]
     public void An_unknown_profile_is_an_error_that_lists_the_profiles()
     {
-        var error = Assert.Throws<ArgumentException>(() => Apply(new DataOptions(), ("ALEXNET_PROFILE", "fast")));
+        var error = Assert.Throws<InvalidOptionsException>(() => Apply(new DataOptions(), ("ALEXNET_PROFILE", "fast")));
         Assert.Contains("'full' or 'quick'", error.Message);
     }
 

@@ -1,3 +1,4 @@
+using DeepCnn.Configuration;
 using DeepCnn.Data;
 using static TorchSharp.torch;
 
@@ -27,6 +28,24 @@ public sealed class BatchLoaderTests : IDisposable
         Assert.Equal(new long[] { 64 }, batch.Labels.shape);
         Assert.Equal(ScalarType.Int64, batch.Labels.dtype);
         Assert.Equal(batch.Indices.Select(i => (long)data.Train.Labels[i]), batch.Labels.data<long>().ToArray());
+    }
+
+    [Theory]
+    [InlineData(100_000, 64, "BatchOptions.ImageSize = 100000 is out of range: expected from 32 to 1024.")]
+    [InlineData(224, 0, "BatchOptions.BatchSize = 0 is out of range: expected from 1 to 50000.")]
+    public void A_size_out_of_range_is_refused_before_any_tensor_is_made(int imageSize, int batchSize, string message)
+    {
+        var options = BatchOptions.Training() with { ImageSize = imageSize, BatchSize = batchSize };
+        var error = Assert.Throws<InvalidOptionsException>(() => new BatchLoader(data.Train, options, stats));
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void A_subset_of_no_images_is_refused_with_the_split_and_the_allowed_values()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => data.Subset(0, null));
+        Assert.Contains("A subset of 0 images of the train split", error.Message);
+        Assert.Contains("expected at least 1, or null for all 150", error.Message);
     }
 
     [Fact]

@@ -136,5 +136,105 @@ public sealed class CifarReaderTests : IDisposable
         File.WriteAllText(archive, "<html>404 Not Found</html>");
         var error = Assert.Throws<CifarFormatException>(() => CifarReader.Read(archive));
         Assert.Contains("not-an-archive.tar.gz", error.Message);
+        Assert.Contains("not gzip data", error.Message);
+    }
+
+    [Theory]
+    [InlineData("data_batch_3.bin")]
+    [InlineData("test_batch.bin")]
+    public void Reader_rejects_an_empty_batch_file_naming_it(string name)
+    {
+        WriteSynthetic();
+        File.WriteAllBytes(Path.Combine(Batches, name), []);
+
+        var error = Assert.Throws<CifarFormatException>(() => CifarReader.ReadFolder(temp.Path));
+
+        Assert.Equal(Path.Combine(Batches, name), error.File);
+        Assert.Contains("is empty", error.Message);
+    }
+
+    [Theory]
+    [InlineData("data_batch_5.bin")]
+    [InlineData("test_batch.bin")]
+    public void Reader_rejects_an_empty_member_of_an_archive_naming_it(string name)
+    {
+        WriteSynthetic();
+        File.WriteAllBytes(Path.Combine(Batches, name), []);
+        var archive = CifarArchive.Write(temp.Path, temp.Combine("cifar-10-binary.tar.gz"));
+
+        var error = Assert.Throws<CifarFormatException>(() => CifarReader.Read(archive));
+
+        Assert.Equal($"{archive}!{CifarLayout.FolderName}/{name}", error.File);
+        Assert.Contains("is empty", error.Message);
+    }
+
+    [Theory]
+    [InlineData(8)] // the CRC-32
+    [InlineData(4)] // the length
+    public void Reader_checks_the_gzip_trailer_of_an_archive(int fromEnd)
+    {
+        WriteSynthetic();
+        var archive = CifarArchive.Write(temp.Path, temp.Combine("cifar-10-binary.tar.gz"));
+        var bytes = File.ReadAllBytes(archive);
+        bytes[^fromEnd] ^= 0x01;
+        File.WriteAllBytes(archive, bytes);
+
+        var error = Assert.Throws<CifarFormatException>(() => CifarReader.Read(archive));
+
+        Assert.Equal(archive, error.File);
+        Assert.Contains("damaged", error.Message);
+        Assert.Contains("CRC-32", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(5000)]
+    public void Reader_rejects_an_archive_cut_short(int missingBytes)
+    {
+        WriteSynthetic();
+        var archive = CifarArchive.Write(temp.Path, temp.Combine("cifar-10-binary.tar.gz"));
+        File.WriteAllBytes(archive, File.ReadAllBytes(archive)[..^missingBytes]);
+
+        var error = Assert.Throws<CifarFormatException>(() => CifarReader.Read(archive));
+        Assert.Equal(archive, error.File);
+        Assert.Contains("cut short", error.Message);
+    }
+
+    [Fact]
+    public void Reader_never_returns_different_pixels_from_a_damaged_archive()
+    {
+        WriteSynthetic(train: 60, test: 20);
+        var archive = CifarArchive.Write(temp.Path, temp.Combine("cifar-10-binary.tar.gz"));
+        var original = CifarReader.Read(archive);
+        var bytes = File.ReadAllBytes(archive);
+        var damaged = temp.Combine("damaged.tar.gz");
+
+        // 40 single-byte flips spread over the file: header, deflate data and trailer alike.
+        var silent = new List<int>();
+        for (var i = 0; i < 40; i++)
+        {
+            var position = (int)((long)i * (bytes.Length - 1) / 39);
+            var copy = (byte[])bytes.Clone();
+            copy[position] ^= 0x10;
+            File.WriteAllBytes(damaged, copy);
+            try
+            {
+                var data = CifarReader.Read(damaged);
+                if (!data.Train.Pixels.AsSpan().SequenceEqual(original.Train.Pixels) || !data.Train.Labels.AsSpan().SequenceEqual(original.Train.Labels)
+                    || !data.Test.Pixels.AsSpan().SequenceEqual(original.Test.Pixels) || !data.Test.Labels.AsSpan().SequenceEqual(original.Test.Labels)
+                    || !data.ClassNames.SequenceEqual(original.ClassNames))
+                {
+                    silent.Add(position);
+                }
+            }
+            catch (CifarFormatException)
+            {
+                // Refused: what a damaged archive should get.
+            }
+        }
+
+        Assert.True(silent.Count == 0, $"flips at byte(s) {string.Join(", ", silent)} of {bytes.Length} loaded different data without an error");
     }
 }

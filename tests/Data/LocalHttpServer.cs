@@ -80,6 +80,20 @@ internal sealed class LocalHttpServer : IAsyncDisposable
             requests.Enqueue(new Request(lines[0], range));
 
             var behaviour = behaviourFor(index);
+            if (behaviour.RedirectTo is { } location)
+            {
+                await WriteHeadAsync(stream, HttpStatusCode.Found, $"Location: {location}", "Content-Length: 0");
+                return;
+            }
+
+            if (behaviour.Page is { } page)
+            {
+                // As a proxy's or portal's page comes: no length, the end of the body is the end of the connection.
+                await WriteHeadAsync(stream, HttpStatusCode.OK, $"Content-Type: {behaviour.PageType}");
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(page));
+                return;
+            }
+
             if (behaviour.Status != HttpStatusCode.OK)
             {
                 await WriteHeadAsync(stream, behaviour.Status, "Content-Length: 5", "Content-Type: text/plain");
@@ -151,6 +165,7 @@ internal sealed class LocalHttpServer : IAsyncDisposable
         {
             HttpStatusCode.OK => "OK",
             HttpStatusCode.PartialContent => "Partial Content",
+            HttpStatusCode.Found => "Found",
             HttpStatusCode.NotFound => "Not Found",
             HttpStatusCode.RequestedRangeNotSatisfiable => "Range Not Satisfiable",
             HttpStatusCode.InternalServerError => "Internal Server Error",
@@ -170,7 +185,12 @@ internal sealed class LocalHttpServer : IAsyncDisposable
     /// <param name="HonourRange">False answers every request with the whole file and 200, as servers without range support do.</param>
     /// <param name="DropAfter">Close the connection after this many body bytes.</param>
     /// <param name="StallAfter">Send this many body bytes, then nothing more, keeping the connection open.</param>
-    internal sealed record Behaviour(HttpStatusCode Status = HttpStatusCode.OK, bool HonourRange = true, int? DropAfter = null, int? StallAfter = null)
+    /// <param name="RedirectTo">Answer 302 with this Location (absolute, or relative to the request) instead of the file.</param>
+    /// <param name="Page">Answer 200 with this text instead of the file, without a Content-Length.</param>
+    /// <param name="PageType">The Content-Type sent with <paramref name="Page"/>.</param>
+    internal sealed record Behaviour(
+        HttpStatusCode Status = HttpStatusCode.OK, bool HonourRange = true, int? DropAfter = null, int? StallAfter = null,
+        string? RedirectTo = null, string? Page = null, string PageType = "text/html; charset=utf-8")
     {
         public static Behaviour Normal { get; } = new();
     }

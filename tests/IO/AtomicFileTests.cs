@@ -32,4 +32,56 @@ public sealed class AtomicFileTests : IDisposable
         AtomicFile.WriteAllText(path, "two");
         Assert.Equal("two", File.ReadAllText(path));
     }
+
+    [Fact]
+    public void The_temporary_file_is_named_for_its_target_and_says_it_is_being_written()
+    {
+        var path = temp.Combine("alexnet.ckpt");
+        string? seen = null;
+        AtomicFile.Write(path, _ => seen = Directory.GetFiles(temp.Path).Single());
+
+        Assert.Matches(@"alexnet\.ckpt\.writing-[0-9a-f]{32}\.tmp$", seen);
+    }
+
+    [Fact]
+    public void A_write_deletes_what_a_killed_writer_of_the_same_file_left_behind()
+    {
+        var path = temp.Combine("alexnet.ckpt");
+        // As a process killed mid-write leaves them: this version's name, and the name earlier versions used.
+        var left = AtomicFile.TemporaryPathFor(path);
+        var older = $"{path}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(left, "half a checkpoint");
+        File.WriteAllText(older, "half a checkpoint");
+
+        AtomicFile.WriteAllText(path, "whole");
+
+        Assert.Equal([path], Directory.GetFiles(temp.Path));
+        Assert.Equal("whole", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Cleaning_leaves_other_files_and_a_temporary_file_still_being_written()
+    {
+        var path = temp.Combine("alexnet.ckpt");
+        var others = new[]
+        {
+            temp.Combine("alexnet.ckpt.notes.tmp"),                                   // not a name this class makes
+            AtomicFile.TemporaryPathFor(temp.Combine("other.ckpt")),                  // another target's
+            temp.Combine("alexnet.ckpt.partial"),
+        };
+        foreach (var other in others)
+        {
+            File.WriteAllText(other, "keep");
+        }
+
+        var live = AtomicFile.TemporaryPathFor(path);
+        using (var writer = new FileStream(live, FileMode.CreateNew, FileAccess.Write))
+        {
+            Assert.Empty(AtomicFile.DeleteStaleTemporaryFiles(path));
+        }
+
+        Assert.All(others, other => Assert.True(File.Exists(other), other));
+        Assert.True(File.Exists(live));
+        Assert.Equal([live], AtomicFile.DeleteStaleTemporaryFiles(path));
+    }
 }
