@@ -95,7 +95,8 @@ public sealed class TrainingRun
         epochClock.Start();
         try
         {
-            foreach (var batch in Batches.Train.Epoch(epochNumber, skip: epochLosses.Count))
+            // The next batch is prepared while the current step runs, so the device does not wait for it.
+            foreach (var batch in Prefetch.OneAhead(Batches.Train.Epoch(epochNumber, skip: epochLosses.Count)))
             {
                 try
                 {
