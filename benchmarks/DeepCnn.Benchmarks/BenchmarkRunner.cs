@@ -410,28 +410,56 @@ public sealed class BenchmarkRunner
     }
 
     // Each allocator setting in a process of its own (the setting is process-wide, and libtorch reads part of it once),
-    // with resident memory sampled throughout and the kernel's exact peak, nothing trimmed first.
+    // with resident memory sampled throughout and the kernel's exact peak, nothing trimmed first. The processes take
+    // their steps in turn, so other work on the machine slows every setting alike.
     private void AllocatorRuns()
     {
+        var choices = Enum.GetValues<AllocatorChoice>();
         foreach (var variant in options.Variants)
         {
-            foreach (var choice in Enum.GetValues<AllocatorChoice>())
+            Say($"allocator settings, {variant}: {string.Join(" and ", choices.Select(AllocatorTuning.Name))}, each in a process of its own, " +
+                $"{options.AllocatorWarmupSteps} + {options.AllocatorSteps} steps at batch {options.TrainBatch}, taking turns");
+            var children = new List<MemoryRunChild>();
+            try
             {
-                var request = new MemoryRunRequest(variant, options.TrainBatch, options.AllocatorSteps, options.AllocatorWarmupSteps, choice,
-                    options.Threads, options.Device, options.LibTorch);
-                Say($"allocator {AllocatorTuning.Name(choice)}, {variant}: {request.Warmup} + {request.Steps} steps at batch {request.Batch} in a process of its own ...");
-                try
+                foreach (var choice in choices)
                 {
-                    var run = MemoryRunLauncher.Run(request, root, line => Say("  " + line));
+                    children.Add(MemoryRunChild.Start(new MemoryRunRequest(variant, options.TrainBatch, choice, options.Threads, options.Device,
+                        options.LibTorch), root, line => Say("  " + line)));
+                }
+
+                children.ForEach(c => c.WaitReady());
+                for (var i = 0; i < options.AllocatorWarmupSteps; i++)
+                {
+                    children.ForEach(c => c.Warmup());
+                }
+
+                for (var i = 0; i < options.AllocatorSteps; i++)
+                {
+                    // Who goes first swaps each round: the one after another's step may find caches cold.
+                    var order = i % 2 == 0 ? children : Enumerable.Reverse(children).ToList();
+                    var line = string.Join(" | ", order.Select(c => (c.Request.Allocator, Seconds: c.Step()))
+                        .OrderBy(r => r.Allocator)
+                        .Select(r => Invariant($"{AllocatorTuning.Name(r.Allocator)} {r.Seconds:F3} s")));
+                    Say(Invariant($"  {i + 1}/{options.AllocatorSteps}: {line}"));
+                }
+
+                foreach (var child in children)
+                {
+                    var run = child.Finish();
                     allocatorRuns.Add(run);
-                    Say(Invariant($"  {run.ImagesPerSecond:F1} images/s, true peak {Ratios.Megabytes(run.PeakBytes):F0} MB, resident ") +
+                    Say(Invariant($"  {run.Allocator}: {run.ImagesPerSecond:F1} images/s, true peak {Ratios.Megabytes(run.PeakBytes):F0} MB, resident ") +
                         Invariant($"{Ratios.Megabytes(run.SampledLowBytes):F0}-{Ratios.Megabytes(run.SampledHighBytes):F0} MB over the timed steps, {run.FaultsPerStep:F0} faults/step"));
                 }
-                catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
-                {
-                    Say($"  failed: {e.Message}");
-                    notes.Add($"The allocator run '{AllocatorTuning.Name(choice)}' for {variant} failed: {e.Message.Split('\n')[0]}");
-                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                Say($"  failed: {e.Message}");
+                notes.Add($"The allocator runs for {variant} failed: {e.Message.Split('\n')[0]}");
+            }
+            finally
+            {
+                children.ForEach(c => c.Dispose());
             }
         }
     }
@@ -598,7 +626,8 @@ public sealed class BenchmarkRunner
         }
         catch (Exception e) when (e is ExternalException or InvalidOperationException)
         {
-            // libtorch allows it only before its first parallel work; the count it has is printed either way.
+            // libtorch allows it only before its first parallel work (and aborts the process otherwise, which is why
+            // this runs first); the count it has is printed either way.
         }
 
         return get_num_interop_threads();

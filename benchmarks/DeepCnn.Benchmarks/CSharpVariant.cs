@@ -36,6 +36,9 @@ public sealed class CSharpVariant : IDisposable
     /// <summary>The network.</summary>
     public AlexNet Model => Trainer.Model;
 
+    /// <summary>Where the model and its inputs live.</summary>
+    public Device Device => Trainer.Device;
+
     /// <summary>Shapes, parameters and FLOPs per image.</summary>
     public ModelSummary Summary { get; }
 

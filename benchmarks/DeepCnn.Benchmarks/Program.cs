@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using System.Text.Json;
 using DeepCnn.Benchmarks;
 using DeepCnn.Benchmarks.Memory;
 using DeepCnn.Compute;
@@ -25,8 +24,12 @@ if (args.Length > 0 && args[0] == MemoryRunRequest.Flag)
         LibTorchRoute.Load(childLibTorch);
     }
 
+    // The allocator before libtorch's first allocation (it reads the huge-page setting there), then one inter-op
+    // thread as in the main run, which libtorch allows only before its first parallel work.
+    AllocatorTuning.Apply(request.Allocator, requestHugePages: request.Allocator != AllocatorChoice.Default);
+    TorchSharp.torch.set_num_interop_threads(1);
     var childRoot = RepositoryRoot.Find(Environment.CurrentDirectory) ?? Environment.CurrentDirectory;
-    Console.WriteLine(MemoryRun.ResultPrefix + JsonSerializer.Serialize(MemoryRun.Measure(request, childRoot)));
+    MemoryRun.Serve(request, childRoot, Console.In, Console.Out);
     return 0;
 }
 

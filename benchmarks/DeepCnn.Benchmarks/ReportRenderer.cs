@@ -68,8 +68,9 @@ public static class ReportRenderer
         if (report.AllocatorRuns is { Count: > 0 } runs)
         {
             md.AppendLine().AppendLine("## Allocator settings: speed and true peak memory").AppendLine();
-            md.AppendLine(Invariant($"Each setting in a process of its own, {runs[0].StepSeconds.Count} timed training steps per variant at batch {runs[0].Batch} ") +
-                          "after a few untimed ones; resident memory sampled every 5 ms throughout and the kernel's exact peak (VmHWM), " +
+            md.AppendLine(Invariant($"Each setting in a process of its own, the processes taking turns step by step; {runs[0].StepSeconds.Count} timed ") +
+                          Invariant($"training steps per variant at batch {runs[0].Batch} after a few untimed ones; resident memory sampled every 5 ms ") +
+                          "throughout and the kernel's exact peak (VmHWM), " +
                           "nothing trimmed or collected first. \"default\" is glibc as the system sets it up; \"tuned\" keeps every freed buffer for reuse.").AppendLine();
             md.AppendLine("| Variant | Setting | images/s | true peak (MB) | resident over the timed steps (MB) | page faults per step | before the model (MB) |");
             md.AppendLine("|---|---|---:|---:|---:|---:|---:|");

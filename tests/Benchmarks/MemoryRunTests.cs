@@ -9,7 +9,7 @@ public sealed class MemoryRunTests
     [Fact]
     public void A_request_survives_the_trip_through_a_child_command_line()
     {
-        var request = new MemoryRunRequest(AlexNetVariant.Classic, 64, 12, 2, AllocatorChoice.Tuned, 16, "cuda", "/opt/torch/lib");
+        var request = new MemoryRunRequest(AlexNetVariant.Classic, 64, AllocatorChoice.Tuned, 16, "cuda", "/opt/torch/lib");
 
         var args = request.ToArguments();
         Assert.Equal(MemoryRunRequest.Flag, args[0]);
@@ -19,9 +19,9 @@ public sealed class MemoryRunTests
 
     [Theory]
     [InlineData("--variant", "chapter")]
-    [InlineData("--variant", "chapter", "--batch", "0", "--steps", "1", "--warmup", "0", "--allocator", "default", "--threads", "1", "--device", "cpu")]
-    [InlineData("--variant", "chapter", "--batch", "8", "--steps", "1", "--warmup", "0", "--allocator", "fast", "--threads", "1", "--device", "cpu")]
-    [InlineData("--variant", "chapter", "--batch", "8", "--steps", "1", "--warmup", "0", "--allocator", "default", "--threads", "1", "--device", "cpu", "--bogus", "1")]
+    [InlineData("--variant", "chapter", "--batch", "0", "--allocator", "default", "--threads", "1", "--device", "cpu")]
+    [InlineData("--variant", "chapter", "--batch", "8", "--allocator", "fast", "--threads", "1", "--device", "cpu")]
+    [InlineData("--variant", "chapter", "--batch", "8", "--allocator", "default", "--threads", "1", "--device", "cpu", "--bogus", "1")]
     public void A_bad_child_command_line_is_refused(params string[] args)
     {
         Assert.Throws<ArgumentException>(() => MemoryRunRequest.Parse([MemoryRunRequest.Flag, .. args]));
@@ -31,11 +31,11 @@ public sealed class MemoryRunTests
     [Fact]
     public void A_child_is_the_program_itself_or_the_dotnet_host_with_the_program()
     {
-        Assert.Equal(("/app/DeepCnn.Benchmarks", 0), Shape(MemoryRunLauncher.SelfCommand("/app/DeepCnn.Benchmarks", "/app/DeepCnn.Benchmarks.dll")));
-        var (host, prefix) = MemoryRunLauncher.SelfCommand("/tmp/dn/dotnet", "/tmp/app/DeepCnn.Benchmarks.dll");
+        Assert.Equal(("/app/DeepCnn.Benchmarks", 0), Shape(MemoryRunChild.SelfCommand("/app/DeepCnn.Benchmarks", "/app/DeepCnn.Benchmarks.dll")));
+        var (host, prefix) = MemoryRunChild.SelfCommand("/tmp/dn/dotnet", "/tmp/app/DeepCnn.Benchmarks.dll");
         Assert.Equal("/tmp/dn/dotnet", host);
         Assert.Equal(["/tmp/app/DeepCnn.Benchmarks.dll"], prefix);
-        Assert.Throws<InvalidOperationException>(() => MemoryRunLauncher.SelfCommand(null, null));
+        Assert.Throws<InvalidOperationException>(() => MemoryRunChild.SelfCommand(null, null));
     }
 
     [Fact]
@@ -75,6 +75,42 @@ public sealed class MemoryRunTests
         var run = MemoryRunSamples.Run("chapter", "default", peakMb: 900, stepSeconds: [1.0, 2.0, 4.0]);
 
         Assert.Equal(32, run.ImagesPerSecond, precision: 9);
+    }
+
+    [Fact]
+    public void A_child_answers_ready_then_each_step_then_its_result_with_only_the_timed_steps()
+    {
+        using var temp = new TempFolder();
+        var request = new MemoryRunRequest(AlexNetVariant.Chapter, 2, AllocatorChoice.Default, 1, "cpu", null);
+        var answers = new StringWriter();
+
+        MemoryRun.Serve(request, temp.Path, new StringReader("warmup\nstep\nstep\nfinish\n"), answers);
+
+        var lines = answers.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(MemoryRun.Ready, lines[0]);
+        Assert.Equal(3, lines.Count(l => l.StartsWith(MemoryRun.StepPrefix, StringComparison.Ordinal)));
+        var result = System.Text.Json.JsonSerializer.Deserialize<MemoryRunResult>(lines[^1][MemoryRun.ResultPrefix.Length..])!;
+        Assert.Equal(("chapter", 2), (result.Variant, result.Batch));
+        Assert.Equal(2, result.StepSeconds.Count);
+        Assert.Equal(3, result.ResidentAfterStep.Count);
+        Assert.All(result.StepSeconds, s => Assert.True(s > 0));
+        Assert.True(result.SampledLowBytes > 0 && result.SampledLowBytes <= result.SampledHighBytes);
+        if (result.PeakReset)
+        {
+            // The kernel's peak is exact; a sample can only have seen less.
+            Assert.True(result.PeakBytes >= result.SampledHighBytes, $"peak {result.PeakBytes} < sampled {result.SampledHighBytes}");
+        }
+    }
+
+    [Fact]
+    public void A_child_refuses_a_command_it_does_not_know()
+    {
+        using var temp = new TempFolder();
+        var request = new MemoryRunRequest(AlexNetVariant.Chapter, 2, AllocatorChoice.Default, 1, "cpu", null);
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            MemoryRun.Serve(request, temp.Path, new StringReader("jump\n"), new StringWriter()));
+        Assert.Contains("'jump'", error.Message, StringComparison.Ordinal);
     }
 
     private static (string, int) Shape((string FileName, IReadOnlyList<string> Prefix) command) => (command.FileName, command.Prefix.Count);

@@ -1,4 +1,5 @@
-using System.Runtime.InteropServices;
+using System.Globalization;
+using System.Text.Json;
 using DeepCnn.Compute;
 using DeepCnn.Data;
 using static TorchSharp.torch;
@@ -7,33 +8,47 @@ namespace DeepCnn.Benchmarks.Memory;
 
 /// <summary>
 /// The child's side of a memory run: applies the allocator setting before anything else, builds the benchmark's C#
-/// variant, and runs training steps while a sampler reads resident memory throughout and the kernel keeps the exact
-/// peak. Nothing is trimmed or collected on the way, so the figures are what a reader's training process would show.
+/// variant, says <see cref="Ready"/>, then takes one training step per <see cref="WarmupCommand"/> or
+/// <see cref="StepCommand"/> line and answers each with its seconds, while a sampler reads resident memory throughout
+/// and the kernel keeps the exact peak. <see cref="FinishCommand"/> ends it with the result as one JSON line. Nothing
+/// is trimmed or collected on the way, so the figures are what a reader's training process would show.
 /// </summary>
 public static class MemoryRun
 {
-    /// <summary>The prefix of the one stdout line that carries the result as JSON.</summary>
+    /// <summary>The line a child writes once its model is built.</summary>
+    public const string Ready = "memory-run-ready";
+
+    /// <summary>A step whose time is not counted (memory is still sampled: the first steps are often the highest).</summary>
+    public const string WarmupCommand = "warmup";
+
+    /// <summary>A timed step.</summary>
+    public const string StepCommand = "step";
+
+    /// <summary>Ends the run: the child answers with <see cref="ResultPrefix"/> and the result.</summary>
+    public const string FinishCommand = "finish";
+
+    /// <summary>The prefix of the line that answers a step with its seconds.</summary>
+    public const string StepPrefix = "memory-run-step: ";
+
+    /// <summary>The prefix of the one line that carries the result as JSON.</summary>
     public const string ResultPrefix = "memory-run-result: ";
 
     /// <summary>How often the sampler reads resident memory.</summary>
     public static TimeSpan SampleInterval { get; } = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>Runs <paramref name="request"/> in this process, which must not have touched TorchSharp or malloc settings yet.</summary>
-    public static MemoryRunResult Measure(MemoryRunRequest request, string repositoryRoot)
+    /// <summary>
+    /// Runs <paramref name="request"/> in this process, which must not have touched malloc settings yet, taking commands
+    /// from <paramref name="commands"/> and answering on <paramref name="answers"/>. The caller sets the inter-op
+    /// threads first, if at all: libtorch aborts the process when that comes after its first parallel work.
+    /// </summary>
+    public static void Serve(MemoryRunRequest request, string repositoryRoot, TextReader commands, TextWriter answers)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // Huge pages belong to the tuned setting, as the benchmark's own process has always asked for them.
+        ArgumentNullException.ThrowIfNull(commands);
+        ArgumentNullException.ThrowIfNull(answers);
+        // Huge pages belong to the tuned setting, as the benchmark's own process has always asked for them with it.
         var allocator = AllocatorTuning.Apply(request.Allocator, requestHugePages: request.Allocator != AllocatorChoice.Default);
         set_num_threads(request.Threads);
-        try
-        {
-            set_num_interop_threads(1);
-        }
-        catch (Exception e) when (e is ExternalException or InvalidOperationException)
-        {
-            // Allowed only before libtorch's first parallel work; the main run reports the count it got.
-        }
-
         var baseline = ProcessMemory.ResidentBytes();
         var data = SyntheticCifar.Load(Path.Combine(repositoryRoot, "data", "benchmark-synthetic-memory"),
             trainCount: Math.Max(256, request.Batch), testCount: 100);
@@ -50,33 +65,47 @@ public static class MemoryRun
         var afterStep = new List<long>();
         var seconds = new List<double>();
         var faults = new List<double>();
-        double timedFrom;
+        double? timedFrom = null;
         IReadOnlyList<(double Seconds, long Bytes)> samples;
         using (var sampler = new ResidentSampler(SampleInterval))
         {
-            for (var i = 0; i < request.Warmup; i++)
+            answers.WriteLine(Ready);
+            answers.Flush();
+            while (commands.ReadLine()?.Trim() is { } command && command != FinishCommand)
             {
-                variant.TrainStep();
-                afterStep.Add(ProcessMemory.ResidentBytes());
-            }
-
-            timedFrom = sampler.Elapsed;
-            for (var i = 0; i < request.Steps; i++)
-            {
+                var timed = command switch
+                {
+                    StepCommand => true,
+                    WarmupCommand => false,
+                    _ => throw new InvalidOperationException($"Unknown memory-run command '{command}'."),
+                };
+                timedFrom ??= timed ? sampler.Elapsed : null;
                 var before = ProcessMemory.MinorFaults();
-                seconds.Add(variant.TrainStep());
-                faults.Add(ProcessMemory.MinorFaults() - before ?? 0);
+                var taken = variant.TrainStep();
+                if (timed)
+                {
+                    seconds.Add(taken);
+                    faults.Add(ProcessMemory.MinorFaults() - before ?? 0);
+                }
+
                 afterStep.Add(ProcessMemory.ResidentBytes());
+                answers.WriteLine(StepPrefix + taken.ToString("R", CultureInfo.InvariantCulture));
+                answers.Flush();
             }
 
             samples = sampler.Stop();
         }
 
-        var timed = samples.Where(s => s.Seconds >= timedFrom).Select(s => s.Bytes).DefaultIfEmpty(afterStep[^1]).ToList();
-        return new MemoryRunResult(PeerNameOf(request), request.Batch, AllocatorTuning.Name(request.Allocator), allocator.Description, baseline,
-            ProcessMemory.PeakBytes(), peakReset, seconds, afterStep, timed.Min(), timed.Max(), timed.Count, Ratios.Median(faults),
-            Devices.Describe(variant.Trainer.Device));
-    }
+        if (seconds.Count == 0)
+        {
+            throw new InvalidOperationException("The memory run ended before any timed step.");
+        }
 
-    private static string PeerNameOf(MemoryRunRequest request) => request.Variant.ToString().ToLowerInvariant();
+        var window = samples.Where(s => s.Seconds >= timedFrom).Select(s => s.Bytes).DefaultIfEmpty(afterStep[^1]).ToList();
+        var result = new MemoryRunResult(request.Variant.ToString().ToLowerInvariant(), request.Batch, AllocatorTuning.Name(request.Allocator),
+            allocator.Description, baseline, ProcessMemory.PeakBytes(), peakReset, seconds, afterStep, window.Min(), window.Max(), window.Count,
+            Ratios.Median(faults), Devices.Describe(variant.Device));
+        answers.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
+        answers.Flush();
+    }
 }

@@ -5,19 +5,17 @@ using DeepCnn.Models;
 namespace DeepCnn.Benchmarks.Memory;
 
 /// <summary>
-/// What one child process measures: training steps of one variant at one batch under one allocator setting. The
-/// allocator is process-wide and libtorch reads part of it once, so each setting needs a process of its own.
+/// What one child process trains: one variant at one batch under one allocator setting. The allocator is
+/// process-wide and libtorch reads part of it once, so each setting needs a process of its own; the parent then tells
+/// each child when to take a step, so that the settings alternate step by step as the two sides of the benchmark do.
 /// </summary>
 /// <param name="Variant">The AlexNet variant.</param>
 /// <param name="Batch">Images per step.</param>
-/// <param name="Steps">Timed steps, with memory sampled throughout.</param>
-/// <param name="Warmup">Steps before them (memory is still sampled: the first steps are often the highest).</param>
 /// <param name="Allocator">The allocator setting the child applies before anything else.</param>
 /// <param name="Threads">TorchSharp CPU threads.</param>
 /// <param name="Device">"cpu", "cuda" or "auto".</param>
 /// <param name="LibTorch">A libtorch folder to load first (see helpers/Compute), or null.</param>
-public sealed record MemoryRunRequest(AlexNetVariant Variant, int Batch, int Steps, int Warmup, AllocatorChoice Allocator, int Threads,
-    string Device, string? LibTorch)
+public sealed record MemoryRunRequest(AlexNetVariant Variant, int Batch, AllocatorChoice Allocator, int Threads, string Device, string? LibTorch)
 {
     /// <summary>The first argument that turns the benchmark program into a memory-run child.</summary>
     public const string Flag = "--memory-run";
@@ -27,8 +25,8 @@ public sealed record MemoryRunRequest(AlexNetVariant Variant, int Batch, int Ste
     {
         var args = new List<string>
         {
-            Flag, "--variant", Variant.ToString().ToLowerInvariant(), "--batch", Invariant(Batch), "--steps", Invariant(Steps),
-            "--warmup", Invariant(Warmup), "--allocator", AllocatorTuning.Name(Allocator), "--threads", Invariant(Threads), "--device", Device,
+            Flag, "--variant", Variant.ToString().ToLowerInvariant(), "--batch", Invariant(Batch), "--allocator", AllocatorTuning.Name(Allocator),
+            "--threads", Invariant(Threads), "--device", Device,
         };
         if (LibTorch is not null)
         {
@@ -67,15 +65,14 @@ public sealed record MemoryRunRequest(AlexNetVariant Variant, int Batch, int Ste
                 : throw new ArgumentException($"{name} expects a whole number of at least {minimum}, got '{text}'.", nameof(args));
         }
 
-        var known = new HashSet<string>(["--variant", "--batch", "--steps", "--warmup", "--allocator", "--threads", "--device", "--libtorch"]);
+        var known = new HashSet<string>(["--variant", "--batch", "--allocator", "--threads", "--device", "--libtorch"]);
         if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             throw new ArgumentException($"Unknown argument '{unknown}' for {Flag}.", nameof(args));
         }
 
-        return new MemoryRunRequest(BenchmarkOptions.ParseVariants(Text("--variant")).Single(), Count("--batch", 1), Count("--steps", 1),
-            Count("--warmup", 0), AllocatorTuning.Parse(Text("--allocator")), Count("--threads", 1), Text("--device"),
-            values.GetValueOrDefault("--libtorch"));
+        return new MemoryRunRequest(BenchmarkOptions.ParseVariants(Text("--variant")).Single(), Count("--batch", 1),
+            AllocatorTuning.Parse(Text("--allocator")), Count("--threads", 1), Text("--device"), values.GetValueOrDefault("--libtorch"));
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
