@@ -40,10 +40,13 @@ public sealed record BenchmarkOptions
     /// <summary>Batches per repetition of the input-pipeline measurement.</summary>
     public int PipelineBatches { get; init; } = 10;
 
-    /// <summary>Side of the matrix product that measures the machine's ceiling.</summary>
+    /// <summary>Side of the matrix product timed on both sides, alternating, before and after the rest.</summary>
     public int MatrixSize { get; init; } = 2048;
 
-    /// <summary>Where the C# side runs: "cpu" (default), "cuda" or "auto". The PyTorch peer is CPU-only.</summary>
+    /// <summary>Sides of the products whose fastest is the measured ceiling (a few repetitions each, each side).</summary>
+    public IReadOnlyList<int> CeilingSizes { get; init; } = [1024, 2048, 3072, 4096];
+
+    /// <summary>Where both sides run: "cpu" (default), "cuda" or "auto" (the peer follows what the C# side got).</summary>
     public string Device { get; init; } = "cpu";
 
     /// <summary>Which AlexNet variants to measure, in order.</summary>
@@ -67,8 +70,23 @@ public sealed record BenchmarkOptions
     /// <summary>Run the peer's install script first when it is not installed.</summary>
     public bool InstallPeer { get; init; }
 
-    /// <summary>Tune the C# process's allocator (<see cref="Compute.AllocatorTuning"/>); off measures the "before".</summary>
-    public bool TuneAllocator { get; init; } = true;
+    /// <summary>The C# process's allocator setting (null: ALEXNET_ALLOCATOR, else the library's default).</summary>
+    public Compute.AllocatorChoice? Allocator { get; init; }
+
+    /// <summary>Measure every allocator setting in a child process of its own (speed and true peak memory).</summary>
+    public bool AllocatorRuns { get; init; } = true;
+
+    /// <summary>Timed training steps per variant in each allocator child (after <see cref="AllocatorWarmupSteps"/>).</summary>
+    public int AllocatorSteps { get; init; } = 12;
+
+    /// <summary>Steps before them in each allocator child; memory is sampled through them too.</summary>
+    public int AllocatorWarmupSteps { get; init; } = 2;
+
+    /// <summary>Run the peer with this Python interpreter (any PyTorch) instead of the private Debian install.</summary>
+    public string? PeerPython { get; init; }
+
+    /// <summary>Load the libtorch in this folder (e.g. a PyTorch install's torch/lib) before TorchSharp's first use.</summary>
+    public string? LibTorch { get; init; }
 
     /// <summary>Give the peer the same malloc thresholds (through glibc's environment variables), for a like-for-like check.</summary>
     public bool TunePeerAllocator { get; init; }
@@ -98,6 +116,9 @@ public sealed record BenchmarkOptions
         ProfileSteps = 1,
         PipelineBatches = 3,
         MatrixSize = 1024,
+        CeilingSizes = [512, 1024],
+        AllocatorSteps = 3,
+        AllocatorWarmupSteps = 1,
     };
 
     /// <summary>The command-line usage.</summary>
@@ -115,15 +136,22 @@ public sealed record BenchmarkOptions
           --growth-steps N     steps over which memory growth is measured (default 200)
           --growth-batch N     images per step in the growth run (default 8)
           --variants LIST      chapter,classic (default both)
-          --device NAME        cpu (default), cuda or auto; the PyTorch peer is CPU-only
+          --device NAME        cpu (default), cuda or auto, for both sides (the peer follows the C# side)
           --profile-steps N    profiled training steps per variant and side (default 3)
           --no-profile         skip the per-layer profiles
           --peer-growth        run the memory-growth check on the PyTorch peer too (doubles its time)
           --no-peer            C# only
+          --peer-python PATH   run the peer with this Python (any PyTorch, CPU or CUDA build) instead of the
+                               private Debian install; benchmarks/peer/debian-python is that install
           --install-peer       install the PyTorch peer first if missing (benchmarks/peer/install-pytorch-peer.sh)
           --peer-dir PATH      the peer's install folder (default: PYTORCH_PEER_DIR or artifacts/pytorch-peer)
-          --no-allocator-tuning  leave glibc malloc as it is in the C# process (the "before" measurement)
-          --tune-peer-allocator  give the peer the same malloc thresholds (like-for-like check)
+          --libtorch FOLDER    load this libtorch before TorchSharp (a PyTorch install's torch/lib); needs a published
+                               folder without TorchSharp's own libtorch (see benchmarks/README.md)
+          --allocator NAME     this process's allocator setting: default or tuned (default: ALEXNET_ALLOCATOR, else
+                               the library's default)
+          --allocator-steps N  timed steps per variant in each allocator setting's own process (default 12)
+          --no-allocator-runs  skip the per-setting processes (speed and true peak memory of each setting)
+          --tune-peer-allocator  give the peer the same malloc thresholds as "tuned" (like-for-like check)
           --out PATH           report folder (default artifacts/benchmarks)
           --help               this text
         """;
@@ -176,7 +204,11 @@ public sealed record BenchmarkOptions
                 "--no-peer" => options with { UsePeer = false },
                 "--install-peer" => options with { InstallPeer = true },
                 "--peer-dir" => options with { PeerFolder = Value() },
-                "--no-allocator-tuning" => options with { TuneAllocator = false },
+                "--allocator" => options with { Allocator = ParseAllocator(Value()) },
+                "--allocator-steps" => options with { AllocatorSteps = Count(1) },
+                "--no-allocator-runs" => options with { AllocatorRuns = false },
+                "--peer-python" => options with { PeerPython = Value() },
+                "--libtorch" => options with { LibTorch = Value() },
                 "--tune-peer-allocator" => options with { TunePeerAllocator = true },
                 "--out" => options with { OutputFolder = Value() },
                 "--help" or "-h" or "-?" => options with { ShowHelp = true },
@@ -185,6 +217,21 @@ public sealed record BenchmarkOptions
         }
 
         return options;
+    }
+
+    /// <summary>An allocator setting's name ("default", "tuned") from the command line.</summary>
+    public static Compute.AllocatorChoice ParseAllocator(string name)
+    {
+        var names = Enum.GetValues<Compute.AllocatorChoice>();
+        foreach (var choice in names)
+        {
+            if (string.Equals(name.Trim(), Compute.AllocatorTuning.Name(choice), StringComparison.OrdinalIgnoreCase))
+            {
+                return choice;
+            }
+        }
+
+        throw new ArgumentException($"--allocator expects one of: {string.Join(", ", names.Select(Compute.AllocatorTuning.Name))}; got '{name}'.");
     }
 
     /// <summary>"chapter,classic" to variants, in the order given.</summary>
@@ -205,6 +252,6 @@ public sealed record BenchmarkOptions
 
     /// <summary>One line for the report: the sizes this run used.</summary>
     public string Describe() => FormattableString.Invariant(
-        $"{Repetitions} timed repetition(s) after {Warmup} warm-up per figure and side, alternating C# and Python; training batch {TrainBatch}, evaluation batch {EvalBatch}, {AlexNetInput.Side}x{AlexNetInput.Side}; growth over {GrowthSteps} steps after {GrowthWarmupSteps} at batch {GrowthBatch} ({(PeerGrowth ? "both sides" : "C# only")}); profile {ProfileSteps} step(s) per side; pipeline {PipelineBatches} batches a repetition; matmul {MatrixSize}x{MatrixSize}; {Threads} thread(s); device {Device}")
+        $"{Repetitions} timed repetition(s) after {Warmup} warm-up per figure and side, alternating C# and Python; training batch {TrainBatch}, evaluation batch {EvalBatch}, {AlexNetInput.Side}x{AlexNetInput.Side}; growth over {GrowthSteps} steps after {GrowthWarmupSteps} at batch {GrowthBatch} ({(PeerGrowth ? "both sides" : "C# only")}); profile {ProfileSteps} step(s) per side; pipeline {PipelineBatches} batches a repetition; matmul {MatrixSize}x{MatrixSize}, ceiling sizes {string.Join("/", CeilingSizes)}; allocator settings {(AllocatorRuns ? $"{AllocatorWarmupSteps} + {AllocatorSteps} steps each" : "not compared")}; {Threads} thread(s); device {Device}")
         + (Quick ? "; QUICK smoke-run sizes" : "");
 }

@@ -24,6 +24,10 @@ namespace DeepCnn.Benchmarks;
 /// <param name="Profiles">Per-layer profiles, C# and Python per variant.</param>
 /// <param name="Targets">The targets, read against this run.</param>
 /// <param name="Notes">Remarks a reader needs to read the numbers right.</param>
+/// <param name="Ceiling">How the ceiling was found: the theoretical peak and the fastest measured product.</param>
+/// <param name="AllocatorRuns">Each allocator setting's speed and true peak memory, each measured in a process of its own.</param>
+/// <param name="CSharpDevice">The device the C# side ran on, in words.</param>
+/// <param name="LibTorch">The libtorch the C# side loaded from a folder (--libtorch); null for TorchSharp's own.</param>
 public sealed record BenchmarkReport(
     DateTimeOffset Started,
     double DurationSeconds,
@@ -44,7 +48,11 @@ public sealed record BenchmarkReport(
     IReadOnlyList<Figure> Figures,
     IReadOnlyList<LayerProfile> Profiles,
     IReadOnlyList<TargetVerdict> Targets,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    CeilingReading? Ceiling = null,
+    IReadOnlyList<Memory.MemoryRunResult>? AllocatorRuns = null,
+    string? CSharpDevice = null,
+    string? LibTorch = null)
 {
     /// <summary>The figure with <paramref name="key"/>, or null.</summary>
     public Figure? Find(string key) => Figures.FirstOrDefault(f => f.Key == key);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using DeepCnn.Benchmarks.Memory;
 using DeepCnn.Benchmarks.Peer;
 using DeepCnn.Compute;
 using DeepCnn.Data;
@@ -12,7 +13,8 @@ namespace DeepCnn.Benchmarks;
 /// <summary>
 /// Runs the whole benchmark: the machine's ceiling, then per variant training (throughput, page faults, peak memory),
 /// the per-layer profile, the memory-growth check and evaluation, then the input pipeline, each figure alternating the
-/// C# and Python sides repetition by repetition. Prints progress as it goes.
+/// C# and Python sides repetition by repetition; last, each allocator setting's speed and true peak memory, each in a
+/// process of its own. Prints progress as it goes.
 /// </summary>
 public sealed class BenchmarkRunner
 {
@@ -25,6 +27,8 @@ public sealed class BenchmarkRunner
     private readonly List<string> notes = [];
     private readonly Dictionary<AlexNetVariant, (double CSharp, double? Python)> trainSeconds = [];
     private readonly Dictionary<AlexNetVariant, ModelSummary> summaries = [];
+    private readonly List<MemoryRunResult> allocatorRuns = [];
+    private readonly List<(double Gflops, string What)> bestProducts = [];
     private PeerClient? peer;
     private PeerInfo? peerInfo;
     private string? peerLost;
@@ -42,21 +46,22 @@ public sealed class BenchmarkRunner
     {
         var started = DateTimeOffset.Now;
         clock.Start();
-        if (!options.TuneAllocator)
-        {
-            // Read by AllocatorTuning, which the trainer calls: this process then keeps glibc's defaults.
-            Environment.SetEnvironmentVariable(AllocatorTuning.Variable, "default");
-        }
-
-        // The first thing the benchmark does with native code, so the huge-page request still reaches libtorch.
-        var allocator = AllocatorTuning.Apply(requestHugePages: true);
+        // The first thing the benchmark does with native code (after loading a libtorch folder, if asked), so a
+        // huge-page request still reaches libtorch.
+        var allocator = AllocatorTuning.Apply(options.Allocator, requestHugePages: true);
         set_num_threads(options.Threads);
         var interop = SetInteropThreads();
         var machine = MachineInfo.Current();
-        Say($"C#: {machine}; {interop} inter-op thread(s)");
+        var device = Devices.Resolve(options.Device);
+        Say($"C#: {machine}; {interop} inter-op thread(s); {Devices.Describe(device)}");
+        if (LibTorchRoute.Current is { } libtorch)
+        {
+            Say($"C# libtorch: {libtorch}" + (libtorch.Warning is { } warning ? $" (warning: {warning})" : ""));
+        }
+
         Say($"C# allocator: {allocator}");
 
-        var start = options.UsePeer ? StartPeer() : PeerStart.Unavailable("the run was started with --no-peer");
+        var start = options.UsePeer ? StartPeer(PeerDevice(device)) : PeerStart.Unavailable("the run was started with --no-peer");
         if (!options.UsePeer)
         {
             Say($"No PyTorch peer: {start.Reason}. Measuring C# only.");
@@ -80,14 +85,22 @@ public sealed class BenchmarkRunner
 
             PipelineFigures(data);
             Ceiling(matmul, "second half");
-            var ceiling = CeilingFigure(matmul);
-            DerivedFigures(ceiling);
+            CeilingSweep();
+            CeilingFigure(matmul);
+            var ceiling = CeilingOf(device);
+            Say(ceiling.Describe());
+            DerivedFigures(ceiling.Gflops);
+            if (options.AllocatorRuns)
+            {
+                AllocatorRuns();
+            }
+
             Notes(allocator, start, inPlace);
             var ordered = Order(figures);
-            var targets = TargetReader.Read(options, ordered, profiles, ceiling);
+            var targets = TargetReader.Read(options, ordered, profiles, ceiling.Gflops, allocatorRuns);
             return new BenchmarkReport(started, clock.Elapsed.TotalSeconds, command, machine, get_num_threads(), interop, CSharpBlas(),
-                allocator.Description, inPlace, start.Info, peerLost, PeerPackage(), start.Allocator, options.Describe(), options.Quick, ceiling,
-                ordered, profiles, targets, notes);
+                allocator.Description, inPlace, start.Info, peerLost, PeerPackage(), start.Allocator, options.Describe(), options.Quick, ceiling.Gflops,
+                ordered, profiles, targets, notes, ceiling, allocatorRuns, Devices.Describe(device), LibTorchRoute.Current?.ToString());
         }
         finally
         {
@@ -95,14 +108,20 @@ public sealed class BenchmarkRunner
         }
     }
 
-    private PeerStart StartPeer()
+    // The peer runs where the C# side runs: "auto" has been resolved by now.
+    private static string PeerDevice(Device device) => device.type == TorchSharp.DeviceType.CUDA
+        ? string.Create(CultureInfo.InvariantCulture, $"cuda:{Devices.CudaIndex(device.index)}")
+        : "cpu";
+
+    private PeerStart StartPeer(string device)
     {
-        Say("Starting the PyTorch peer ...");
-        var start = PeerLauncher.Start(root, options, line => Say(line));
+        Say($"Starting the PyTorch peer ({(options.PeerPython is { } python ? python : "the private Debian install")}, {device}) ...");
+        var start = PeerLauncher.Start(root, options, device, line => Say(line));
         if (start.Info is { } info)
         {
-            Say($"Python: PyTorch {info.Torch}, Python {info.Python}, BLAS {info.BlasDescription}, {info.Threads} intra-op / " +
-                $"{info.InteropThreads} inter-op / {info.BlasThreads?.ToString(CultureInfo.InvariantCulture) ?? "?"} BLAS thread(s); allocator: {start.Allocator}");
+            Say($"Python: PyTorch {info.Torch}, Python {info.Python} ({info.Executable}), device {info.DeviceDescription}, BLAS {info.BlasDescription}, " +
+                $"{info.Threads} intra-op / {info.InteropThreads} inter-op / {info.BlasThreads?.ToString(CultureInfo.InvariantCulture) ?? "?"} BLAS thread(s); " +
+                $"allocator: {start.Allocator}");
             if (info.Threads != options.Threads)
             {
                 notes.Add($"The peer runs {info.Threads} threads where {options.Threads} were asked for.");
@@ -162,9 +181,11 @@ public sealed class BenchmarkRunner
 
         var csharpPeak = ProcessMemory.PeakBytes();
         var pythonPeak = PeerCall(x => (double)x.Memory().PeakBytes);
-        Add(FigureKeys.PeakMemory(variant), "Memory", $"{variant}, peak resident during training at batch {options.TrainBatch}", "MB", Better.Lower,
+        Add(FigureKeys.PeakMemory(variant), "Memory", $"{variant}, true peak resident during training at batch {options.TrainBatch}", "MB", Better.Lower,
             Reading.Of(Ratios.Megabytes(csharpPeak)), pythonPeak is { } pp ? Reading.Of(Ratios.Megabytes((long)pp)) : null,
-            peakReset ? "whole process" : "whole process, peak since start (could not reset it)");
+            peakReset
+                ? $"whole process, the kernel's peak (VmHWM) over the {options.Warmup} + {options.Repetitions} steps above; this process's allocator setting"
+                : "whole process, peak since start (could not reset it)");
 
         if (options.Profile)
         {
@@ -220,8 +241,11 @@ public sealed class BenchmarkRunner
         var every = Math.Max(1, options.GrowthSteps / 10);
         Say($"growth {name}: {options.GrowthWarmupSteps} + {options.GrowthSteps} steps at batch {options.GrowthBatch}, memory in use every {every}, C#" +
             (options.PeerGrowth ? " then Python ..." : " only (--peer-growth adds the peer) ..."));
+        var peakReset = ProcessMemory.ResetPeak();
         var csharpGrowth = csharp.Growth(options.GrowthWarmupSteps, options.GrowthSteps, every, reading =>
             Say(Invariant($"  C# step {reading.Step}/{options.GrowthSteps}: {Ratios.Megabytes(reading.Bytes):F0} MB in use")));
+        // The readings trim first (they look for leaks); the kernel's peak says what the process really held meanwhile.
+        var growthPeak = ProcessMemory.PeakBytes();
         Say(Invariant($"  C#: {Describe(csharpGrowth)}, live tensors {csharpGrowth.LiveTensorsBefore} -> {csharpGrowth.LiveTensorsAfter}"));
         var pythonGrowth = !options.PeerGrowth ? null : PeerCall(p =>
         {
@@ -247,6 +271,9 @@ public sealed class BenchmarkRunner
         Add(FigureKeys.Growth(variant), "Memory", $"{variant}, growth of memory in use over {options.GrowthSteps} steps (batch {options.GrowthBatch})", "%",
             Better.Neither, Reading.Of(csharpGrowth.GrowthPercent), pythonGrowth is null ? null : Reading.Of(pythonGrowth.GrowthPercent),
             $"line through {csharpGrowth.Readings.Count} readings of memory in use; C# {Describe(csharpGrowth)}" + (pythonGrowth is null ? "" : $"; Python {Describe(pythonGrowth)}"));
+        Add(FigureKeys.GrowthPeak(variant), "Memory", $"{variant}, true peak resident during the growth run (batch {options.GrowthBatch})", "MB",
+            Better.Lower, Reading.Of(Ratios.Megabytes(growthPeak)), null,
+            peakReset ? "the kernel's peak (VmHWM) over the warm-up and all steps; nothing trimmed but at the readings" : "peak since start (could not reset it)");
         Add(FigureKeys.LiveTensors(variant), "Memory", $"{variant}, live tensors gained over {options.GrowthSteps} steps", "tensors", Better.Neither,
             Reading.Of(csharpGrowth.LiveTensorGrowth ?? 0), null, "TorchSharp's own count; PyTorch has none to compare");
     }
@@ -319,19 +346,122 @@ public sealed class BenchmarkRunner
     // A product takes a tenth of a second: more repetitions cost little and steady the ceiling every percentage is read against.
     private int MatmulRepetitions => Math.Max(options.Repetitions, 10);
 
-    private double? CeilingFigure(List<(double CSharp, double? Python)> samples)
+    private void CeilingFigure(List<(double CSharp, double? Python)> samples)
     {
         var flops = (double)Throughput.MatrixMultiplyFlops(options.MatrixSize);
         var c = samples.Select(s => Ratios.Gflops(flops, s.CSharp)).ToList();
         var p = samples.Where(s => s.Python is not null).Select(s => Ratios.Gflops(flops, s.Python!.Value)).ToList();
         Add(FigureKeys.Matmul, "Ceiling", $"float32 matmul {options.MatrixSize}x{options.MatrixSize}, {options.Threads} thread(s)", "GFLOP/s", Better.Higher,
             Reading.MedianOf(c), p.Count > 0 ? Reading.MedianOf(p) : null,
-            "each side's BLAS, measured before and after the rest; the ceiling is the fastest product of either");
-        // Other work on the machine only ever slows a product down, so the fastest one is the least disturbed reading
-        // of what the machine can do; the figure above keeps the medians.
-        var best = c.Concat(p).Max();
-        Say(Invariant($"ceiling: {best:F1} GFLOP/s (the fastest of {c.Count + p.Count} products, either BLAS)"));
-        return best;
+            "each side's BLAS, medians of products before and after the rest");
+        bestProducts.Add((c.Max(), $"C# matmul {options.MatrixSize}x{options.MatrixSize}"));
+        if (p.Count > 0)
+        {
+            bestProducts.Add((p.Max(), $"PyTorch matmul {options.MatrixSize}x{options.MatrixSize}"));
+        }
+    }
+
+    // The fastest product of each side over several sizes (a few repetitions each): small ones show the BLAS's
+    // overheads, large ones how close it gets to the cores' peak.
+    private void CeilingSweep()
+    {
+        Say($"ceiling: products of {string.Join(", ", options.CeilingSizes)}, 1 warm-up + 3 timed each, C# then Python");
+        var device = Devices.Resolve(options.Device);
+        double bestC = 0;
+        double? bestP = null;
+        foreach (var n in options.CeilingSizes)
+        {
+            var flops = (double)Throughput.MatrixMultiplyFlops(n);
+            double c;
+            using (var a = randn([n, n], device: device))
+            using (var b = randn([n, n], device: device))
+            {
+                c = Ratios.Gflops(flops, Timing.Measure(() => a.mm(b), 3, 1, device).Samples.Min());
+            }
+
+            var p = PeerCall(x => x.Matmul(n, 3, 1).Seconds.Min()) is { } seconds ? Ratios.Gflops(flops, seconds) : (double?)null;
+            Say(Invariant($"  {n}: C# {c:F1} GFLOP/s") + (p is { } g ? Invariant($" | Python {g:F1} GFLOP/s") : ""));
+            bestProducts.Add((c, Invariant($"C# matmul {n}x{n}")));
+            bestC = Math.Max(bestC, c);
+            if (p is { } pg)
+            {
+                bestProducts.Add((pg, Invariant($"PyTorch matmul {n}x{n}")));
+                bestP = Math.Max(bestP ?? 0, pg);
+            }
+        }
+
+        Add(FigureKeys.BestProduct, "Ceiling", $"fastest float32 matmul of sizes {string.Join("/", options.CeilingSizes)}", "GFLOP/s", Better.Higher,
+            Reading.Of(bestC), bestP is { } bp ? Reading.Of(bp) : null, "each side's fastest single product; the machine's ceiling is read against the fastest of all");
+    }
+
+    private CeilingReading CeilingOf(Device device)
+    {
+        // Other work on the machine only ever slows a product down, so the fastest one is the least disturbed reading.
+        var (gflops, what) = bestProducts.MaxBy(p => p.Gflops);
+        if (device.type == TorchSharp.DeviceType.CUDA)
+        {
+            return new CeilingReading(null, "not estimated for a GPU here (compare with the card's published peak)", gflops, what);
+        }
+
+        var peak = CpuPeak.Current(options.Threads);
+        return peak is null
+            ? new CeilingReading(null, "not estimated (only x86-64 processors on Linux are in the estimate's table)", gflops, what)
+            : new CeilingReading(peak.Gflops, peak.ToString(), gflops, what);
+    }
+
+    // Each allocator setting in a process of its own (the setting is process-wide, and libtorch reads part of it once),
+    // with resident memory sampled throughout and the kernel's exact peak, nothing trimmed first. The processes take
+    // their steps in turn, so other work on the machine slows every setting alike.
+    private void AllocatorRuns()
+    {
+        var choices = Enum.GetValues<AllocatorChoice>();
+        foreach (var variant in options.Variants)
+        {
+            Say($"allocator settings, {variant}: {string.Join(" and ", choices.Select(AllocatorTuning.Name))}, each in a process of its own, " +
+                $"{options.AllocatorWarmupSteps} + {options.AllocatorSteps} steps at batch {options.TrainBatch}, taking turns");
+            var children = new List<MemoryRunChild>();
+            try
+            {
+                foreach (var choice in choices)
+                {
+                    children.Add(MemoryRunChild.Start(new MemoryRunRequest(variant, options.TrainBatch, choice, options.Threads, options.Device,
+                        options.LibTorch), root, line => Say("  " + line)));
+                }
+
+                children.ForEach(c => c.WaitReady());
+                for (var i = 0; i < options.AllocatorWarmupSteps; i++)
+                {
+                    children.ForEach(c => c.Warmup());
+                }
+
+                for (var i = 0; i < options.AllocatorSteps; i++)
+                {
+                    // Who goes first swaps each round: the one after another's step may find caches cold.
+                    var order = i % 2 == 0 ? children : Enumerable.Reverse(children).ToList();
+                    var line = string.Join(" | ", order.Select(c => (c.Request.Allocator, Seconds: c.Step()))
+                        .OrderBy(r => r.Allocator)
+                        .Select(r => Invariant($"{AllocatorTuning.Name(r.Allocator)} {r.Seconds:F3} s")));
+                    Say(Invariant($"  {i + 1}/{options.AllocatorSteps}: {line}"));
+                }
+
+                foreach (var child in children)
+                {
+                    var run = child.Finish();
+                    allocatorRuns.Add(run);
+                    Say(Invariant($"  {run.Allocator}: {run.ImagesPerSecond:F1} images/s, true peak {Ratios.Megabytes(run.PeakBytes):F0} MB, resident ") +
+                        Invariant($"{Ratios.Megabytes(run.SampledLowBytes):F0}-{Ratios.Megabytes(run.SampledHighBytes):F0} MB over the timed steps, {run.FaultsPerStep:F0} faults/step"));
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                Say($"  failed: {e.Message}");
+                notes.Add($"The allocator runs for {variant} failed: {e.Message.Split('\n')[0]}");
+            }
+            finally
+            {
+                children.ForEach(c => c.Dispose());
+            }
+        }
     }
 
     private void DerivedFigures(double? ceiling)
@@ -395,7 +525,7 @@ public sealed class BenchmarkRunner
                   "the timed training and evaluation use a fixed random batch on both sides, as the peer does.");
         if (allocator.Tuned)
         {
-            notes.Add($"C# allocator: {allocator.Description} (helpers/Compute/AllocatorTuning, applied first thing by the benchmark). " +
+            notes.Add($"C# allocator: {allocator.Description} (helpers/Compute/AllocatorTuning). " +
                       (options.TunePeerAllocator
                           ? "The peer was given the same malloc thresholds (--tune-peer-allocator)."
                           : "The peer runs with glibc's defaults, as PyTorch does out of the box; --tune-peer-allocator gives it the same thresholds."));
@@ -411,9 +541,9 @@ public sealed class BenchmarkRunner
             notes.Add($"The peer stopped during the run: {peerLost}.");
         }
 
-        if (options.Device != "cpu")
+        if (start.Info is { } info && info.Device != PeerDevice(Devices.Resolve(options.Device)))
         {
-            notes.Add("The C# side ran on " + options.Device + "; the peer is Debian's CPU-only PyTorch, so ratios compare different hardware.");
+            notes.Add($"The C# side ran on {options.Device}, the peer on {info.Device}: the ratios compare different hardware.");
         }
     }
 
@@ -482,7 +612,7 @@ public sealed class BenchmarkRunner
     private static List<Figure> Order(List<Figure> figures)
     {
         string[] sections = ["Ceiling", "Training", "Evaluation", "Epoch", "Input pipeline", "Memory"];
-        string[] kinds = ["images_per_s", "gflops", "ceiling_percent", "faults_per_step", "minutes", "percent", "baseline_mb", "peak_mb", "growth_percent", "live_tensor_growth"];
+        string[] kinds = ["images_per_s", "gflops", "best_gflops", "ceiling_percent", "faults_per_step", "minutes", "percent", "baseline_mb", "peak_mb", "growth_percent", "growth_peak_mb", "live_tensor_growth"];
         static int VariantOf(Figure f) => f.Key.Contains(".chapter.", StringComparison.Ordinal) ? 1 : f.Key.Contains(".classic.", StringComparison.Ordinal) ? 2 : 0;
         return [.. figures.OrderBy(f => Array.IndexOf(sections, f.Section)).ThenBy(VariantOf).ThenBy(f => Array.IndexOf(kinds, f.Key.Split('.')[^1]))];
     }
@@ -496,7 +626,8 @@ public sealed class BenchmarkRunner
         }
         catch (Exception e) when (e is ExternalException or InvalidOperationException)
         {
-            // libtorch allows it only before its first parallel work; the count it has is printed either way.
+            // libtorch allows it only before its first parallel work (and aborts the process otherwise, which is why
+            // this runs first); the count it has is printed either way.
         }
 
         return get_num_interop_threads();
@@ -508,6 +639,11 @@ public sealed class BenchmarkRunner
 
     private string? PeerPackage()
     {
+        if (options.PeerPython is { } python && Path.GetFileName(python) != Path.GetFileName(PeerLauncher.DebianPython))
+        {
+            return null;
+        }
+
         var packages = Path.Combine(PeerLauncher.PeerFolder(root, options.PeerFolder), "packages.txt");
         return File.Exists(packages)
             ? File.ReadLines(packages).FirstOrDefault(l => l.StartsWith("python3-torch=", StringComparison.Ordinal))?.Split('=', 2)[1]

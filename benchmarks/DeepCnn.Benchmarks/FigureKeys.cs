@@ -8,6 +8,9 @@ public static class FigureKeys
     /// <summary>Matrix-multiply GFLOP/s of each side's BLAS.</summary>
     public const string Matmul = "matmul.gflops";
 
+    /// <summary>The fastest single matrix product of each side over the ceiling sizes, in GFLOP/s.</summary>
+    public const string BestProduct = "matmul.best_gflops";
+
     /// <summary>Input pipeline images/s.</summary>
     public const string Pipeline = "pipeline.images_per_s";
 
@@ -46,6 +49,9 @@ public static class FigureKeys
 
     /// <summary>Resident memory growth over the growth run, in percent.</summary>
     public static string Growth(AlexNetVariant variant) => $"memory.{Name(variant)}.growth_percent";
+
+    /// <summary>The kernel's peak resident size over the growth run, in MB (C# only).</summary>
+    public static string GrowthPeak(AlexNetVariant variant) => $"memory.{Name(variant)}.growth_peak_mb";
 
     /// <summary>Live tensors gained over the growth run (C# only).</summary>
     public static string LiveTensors(AlexNetVariant variant) => $"memory.{Name(variant)}.live_tensor_growth";

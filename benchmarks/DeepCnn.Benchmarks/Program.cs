@@ -2,6 +2,35 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using DeepCnn.Benchmarks;
+using DeepCnn.Benchmarks.Memory;
+using DeepCnn.Compute;
+
+if (args.Length > 0 && args[0] == MemoryRunRequest.Flag)
+{
+    // A child started by the benchmark itself: one allocator setting per process.
+    MemoryRunRequest request;
+    try
+    {
+        request = MemoryRunRequest.Parse(args);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+
+    if (request.LibTorch is { } childLibTorch)
+    {
+        LibTorchRoute.Load(childLibTorch);
+    }
+
+    // The allocator before libtorch's first allocation (it reads the huge-page setting there), then one inter-op
+    // thread as in the main run, which libtorch allows only before its first parallel work.
+    AllocatorTuning.Apply(request.Allocator, requestHugePages: request.Allocator != AllocatorChoice.Default);
+    TorchSharp.torch.set_num_interop_threads(1);
+    MemoryRun.Serve(request, Console.In, Console.Out);
+    return 0;
+}
 
 BenchmarkOptions options;
 try
@@ -20,6 +49,25 @@ if (options.ShowHelp)
     return 0;
 }
 
+if (options.LibTorch is { } folder)
+{
+    // Before anything touches TorchSharp: its native library then binds to this libtorch.
+    try
+    {
+        var loaded = LibTorchRoute.Load(folder);
+        Console.WriteLine($"Loaded {loaded}");
+        if (loaded.Warning is { } warning)
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
+    }
+    catch (Exception e) when (e is ArgumentException or InvalidOperationException or DllNotFoundException or BadImageFormatException or PlatformNotSupportedException)
+    {
+        Console.Error.WriteLine($"--libtorch {folder}: {e.Message}");
+        return 2;
+    }
+}
+
 if (Assembly.GetExecutingAssembly().GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true)
 {
     Console.Error.WriteLine("warning: this is a Debug build; run with -c Release for numbers worth reading.");
@@ -29,9 +77,9 @@ var root = RepositoryRoot.Find(Environment.CurrentDirectory) ?? RepositoryRoot.F
 var command = "dotnet run --project benchmarks/DeepCnn.Benchmarks -c Release --" + (args.Length == 0 ? "" : " " + string.Join(' ', args));
 var report = new BenchmarkRunner(options, root, Console.WriteLine).Run(command);
 
-var folder = Path.GetFullPath(options.OutputFolder, root);
-Directory.CreateDirectory(folder);
-var stem = Path.Combine(folder, "benchmark-" + report.Started.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture));
+var output = Path.GetFullPath(options.OutputFolder, root);
+Directory.CreateDirectory(output);
+var stem = Path.Combine(output, "benchmark-" + report.Started.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture));
 File.WriteAllText(stem + ".md", ReportRenderer.Markdown(report));
 File.WriteAllText(stem + ".json", ReportRenderer.ToJson(report));
 

@@ -59,6 +59,29 @@ public static class ReportRenderer
                           $"{(figure.Ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : "")} | {Join(verdict, figure.Note)} |");
         }
 
+        if (report.Ceiling is { } ceiling)
+        {
+            md.AppendLine().AppendLine("## Ceiling").AppendLine();
+            md.AppendLine(ceiling.Describe());
+        }
+
+        if (report.AllocatorRuns is { Count: > 0 } runs)
+        {
+            md.AppendLine().AppendLine("## Allocator settings: speed and true peak memory").AppendLine();
+            md.AppendLine(Invariant($"Each setting in a process of its own, the processes taking turns step by step; {runs[0].StepSeconds.Count} timed ") +
+                          Invariant($"training steps per variant at batch {runs[0].Batch} after a few untimed ones; resident memory sampled every 5 ms ") +
+                          "throughout and the kernel's exact peak (VmHWM), " +
+                          "nothing trimmed or collected first. \"default\" is glibc as the system sets it up; \"tuned\" keeps every freed buffer for reuse.").AppendLine();
+            md.AppendLine("| Variant | Setting | images/s | true peak (MB) | resident over the timed steps (MB) | page faults per step | before the model (MB) |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+            foreach (var run in runs)
+            {
+                md.AppendLine(Invariant($"| {run.Variant} | {run.Allocator}{(run.Allocator == Compute.AllocatorTuning.Name(Compute.AllocatorTuning.DefaultChoice) ? " (library default)" : "")} | ") +
+                              Invariant($"{run.ImagesPerSecond:F1} | {Ratios.Megabytes(run.PeakBytes):N0} | {Ratios.Megabytes(run.SampledLowBytes):N0}-{Ratios.Megabytes(run.SampledHighBytes):N0} | ") +
+                              Invariant($"{run.FaultsPerStep:N0} | {Ratios.Megabytes(run.BaselineBytes):N0} |"));
+            }
+        }
+
         md.AppendLine().AppendLine("## Targets").AppendLine();
         md.AppendLine("| Target | Verdict | Detail |");
         md.AppendLine("|---|---|---|");
@@ -112,10 +135,12 @@ public static class ReportRenderer
         h.AppendLine("| | C# side | Python side |");
         h.AppendLine("|---|---|---|");
         h.AppendLine($"| Processor | {m.Processor}, {m.LogicalCores} logical cores | {peer?.Processor ?? "-"} |");
+        h.AppendLine($"| Device | {r.CSharpDevice ?? "-"} | {(peer is null ? "-" : peer.DeviceDescription)} |");
         h.AppendLine($"| Threads | {r.Threads} intra-op, {r.InteropThreads} inter-op | " +
                      (peer is null ? "-" : $"{peer.Threads} intra-op, {peer.InteropThreads} inter-op, {peer.BlasThreads?.ToString(CultureInfo.InvariantCulture) ?? "?"} BLAS") + " |");
-        h.AppendLine($"| Framework | TorchSharp {m.TorchSharpVersion} (libtorch {m.LibTorchVersion}), {m.DotNetVersion} | " +
-                     (peer is null ? "-" : $"PyTorch {peer.Torch}{(r.PeerPackage is null ? "" : $" (Debian python3-torch {r.PeerPackage})")}, Python {peer.Python}") + " |");
+        h.AppendLine($"| Framework | TorchSharp {m.TorchSharpVersion} ({r.LibTorch ?? $"libtorch {m.LibTorchVersion}"}), {m.DotNetVersion} | " +
+                     (peer is null ? "-" : $"PyTorch {peer.Torch}{(r.PeerPackage is null ? "" : $" (Debian python3-torch {r.PeerPackage})")}, Python {peer.Python}" +
+                                           (peer.Executable is null ? "" : $" ({peer.Executable})")) + " |");
         h.AppendLine($"| BLAS | {r.CSharpBlas} | {peer?.BlasDescription ?? "-"} |");
         h.AppendLine($"| oneDNN for convolutions | yes (libtorch's own build) | {(peer is null ? "-" : peer.Mkldnn ? "yes" : "no")} |");
         h.AppendLine($"| Allocator | {r.CSharpAllocator} | {r.PeerAllocator} |");

@@ -8,19 +8,23 @@ order. Nothing else is ever written to stdout (file descriptor 1 is pointed at s
 so stray output from Python or native libraries lands in the log). Logs go to stderr.
 The worker stops on {"op":"quit"} or at the end of stdin.
 
+On CUDA every timed region ends with torch.cuda.synchronize(), so a time covers the GPU's work.
+
 Every request is an object with "op"; an optional "id" (any JSON value) is echoed back. Every
 response has "op", "ok" and, when given, "id". On failure: {"ok": false, "error": "..."}; the worker
 keeps running. Times are seconds from time.perf_counter, one entry per timed repetition.
 
   {"op":"info"}
-      -> torch, python, python_executable, pid, cpu, blas {libraries, openblas_config,
-         openblas_corename, openblas_threads}, threads, interop_threads, mkldnn, config
-         (torch.__config__.show()), params {"chapter": 21247306, "classic": 46787978}
-  {"op":"setup","threads":2,"seed":0,"interop_threads":1}       (all fields optional)
+      -> torch, python, python_executable, pid, cpu, blas {name, libraries, openblas_config,
+         openblas_corename, openblas_threads}, threads, interop_threads, mkldnn, cuda_available,
+         cuda_version, config (torch.__config__.show()), params {"chapter": 21247306, "classic": 46787978}
+  {"op":"setup","threads":2,"seed":0,"interop_threads":1,"device":"cpu"}   (all fields optional)
       -> torch.set_num_threads(threads) and the same for OpenBLAS's own thread pool;
          torch.set_num_interop_threads(interop_threads) once (PyTorch allows it only once);
-         torch.manual_seed(seed). A new seed drops the cached models and inputs.
-      -> threads, interop_threads, blas_threads, seed, params
+         torch.manual_seed(seed). A new seed or device drops the cached models and inputs.
+         "device": "cpu" (default), "cuda" or "cuda:N"; asking for CUDA where PyTorch has none fails.
+      -> threads, interop_threads, blas_threads, seed, params, device, device_name (the GPU's name
+         on CUDA, the processor's on the CPU), cudnn (cuDNN's version on CUDA)
   {"op":"matmul","n":2048,"reps":1,"warmup":0}
       -> n, seconds [..], gflops [..] (2*n^3 / seconds), best_gflops
   {"op":"train","variant":"chapter","batch":64,"image":224,"reps":1,"warmup":0,"inplace":false}
@@ -42,7 +46,7 @@ keeps running. Times are seconds from time.perf_counter, one entry per timed rep
          moment the gradient of its input is ready (for the first layer: to the end of backward).
   {"op":"rss","reset_peak":false}
       -> rss_bytes (VmRSS), peak_rss_bytes (VmHWM), minor_faults (since the start) of this
-         process. "reset_peak": true first collects garbage, hands free heap memory back to the
+         process; on CUDA also cuda_allocated_bytes and cuda_peak_bytes (PyTorch's caching allocator). "reset_peak": true first collects garbage, hands free heap memory back to the
          system (malloc_trim) and resets VmHWM to the current RSS (/proc/self/clear_refs), so a
          later peak belongs to what ran in between; peak_reset says whether the kernel allowed it.
   {"op":"pipeline","folder":".../cifar-10-batches-bin","batch":64,"image":224,"batches":10,
@@ -72,6 +76,7 @@ import ctypes  # noqa: E402
 import gc  # noqa: E402
 import math  # noqa: E402
 import platform  # noqa: E402
+import re  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
 
@@ -147,6 +152,7 @@ def layer_name(qualified, m):
 class Worker:
     def __init__(self):
         self.seed = 0
+        self.device = torch.device("cpu")
         self.interop_set = False
         self.cache = {}  # (mode, variant, batch, image, inplace) -> dict(model, x, y, opt)
         self.datasets = {}  # folder -> (uint8 images N x 3 x 32 x 32, load seconds)
@@ -183,17 +189,20 @@ class Worker:
     # -- ops
 
     def op_info(self, req):
+        config = torch.__config__.show()
         blas = {"libraries": self._mapped_libraries(["blas", "lapack"])}
         if self.openblas:
             blas["openblas_config"] = self.openblas.openblas_get_config().decode()
             blas["openblas_corename"] = self.openblas.openblas_get_corename().decode()
             blas["openblas_threads"] = self.blas_threads()
+        blas["name"] = blas_name(blas, config)
         return {"torch": torch.__version__, "python": platform.python_version(),
                 "python_executable": sys.executable, "pid": os.getpid(), "cpu": cpu_name(),
                 "blas": blas, "threads": torch.get_num_threads(),
                 "interop_threads": torch.get_num_interop_threads(),
                 "mkldnn": torch.backends.mkldnn.is_available(),
-                "config": torch.__config__.show(), "params": self.params}
+                "cuda_available": torch.cuda.is_available(), "cuda_version": torch.version.cuda,
+                "config": config, "params": self.params}
 
     def op_setup(self, req):
         out = {}
@@ -214,10 +223,34 @@ class Worker:
             if seed != self.seed:
                 self.cache.clear()
             self.seed = seed
+        if "device" in req:
+            device = torch.device(str(req["device"]))
+            if device.type == "cuda" and not torch.cuda.is_available():
+                raise ValueError(f"device {req['device']!r} asked for, but this PyTorch ({torch.__version__}) "
+                                 f"has no CUDA device (torch.cuda.is_available() is False)")
+            if device.type not in ("cpu", "cuda"):
+                raise ValueError(f"unknown device {req['device']!r} (cpu, cuda or cuda:N)")
+            if device != self.device:
+                self.cache.clear()
+            self.device = device
         torch.manual_seed(self.seed)
         out.update(threads=torch.get_num_threads(), interop_threads=torch.get_num_interop_threads(),
-                   blas_threads=self.blas_threads(), seed=self.seed, params=self.params)
+                   blas_threads=self.blas_threads(), seed=self.seed, params=self.params,
+                   device=str(self.device), device_name=self.device_name(),
+                   cudnn=torch.backends.cudnn.version() if self.cuda else None)
         return out
+
+    @property
+    def cuda(self):
+        return self.device.type == "cuda"
+
+    def device_name(self):
+        return torch.cuda.get_device_name(self.device) if self.cuda else cpu_name()
+
+    def sync(self):
+        """Waits for the GPU: CUDA calls return before the work is done."""
+        if self.cuda:
+            torch.cuda.synchronize(self.device)
 
     def op_matmul(self, req):
         n, reps, warmup = int(req.get("n", 2048)), int(req.get("reps", 1)), int(req.get("warmup", 0))
@@ -225,14 +258,17 @@ class Worker:
         if key not in self.cache:
             g = torch.Generator().manual_seed(self.seed)
             self.cache = {k: v for k, v in self.cache.items() if k[0] != "matmul"}
-            self.cache[key] = {"a": torch.randn(n, n, generator=g), "b": torch.randn(n, n, generator=g)}
+            self.cache[key] = {"a": torch.randn(n, n, generator=g).to(self.device),
+                               "b": torch.randn(n, n, generator=g).to(self.device)}
         a, b = self.cache[key]["a"], self.cache[key]["b"]
         for _ in range(warmup):
             torch.mm(a, b)
         seconds = []
         for _ in range(reps):
+            self.sync()
             t0 = time.perf_counter()
             torch.mm(a, b)
+            self.sync()
             seconds.append(time.perf_counter() - t0)
         gflops = [2 * n ** 3 / s / 1e9 for s in seconds]
         return {"n": n, "seconds": seconds, "gflops": gflops, "best_gflops": max(gflops)}
@@ -247,10 +283,10 @@ class Worker:
         if key not in self.cache:
             t0 = time.perf_counter()
             torch.manual_seed(self.seed)  # the same weights and batch whatever came before
-            model = build_model(variant, inplace=inplace)
+            model = build_model(variant, inplace=inplace).to(self.device)
             entry = {"model": model,
-                     "x": torch.randn(batch, 3, image, image),
-                     "y": torch.randint(0, CLASSES, (batch,))}
+                     "x": torch.randn(batch, 3, image, image).to(self.device),
+                     "y": torch.randint(0, CLASSES, (batch,)).to(self.device)}
             if mode == "train":
                 model.train()
                 entry["opt"] = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
@@ -276,8 +312,10 @@ class Worker:
         seconds, result = [], None
         faults = minor_faults()
         for _ in range(reps):
+            self.sync()
             t0 = time.perf_counter()
             result = step(e)
+            self.sync()
             seconds.append(time.perf_counter() - t0)
         out = {"variant": variant, "batch": batch, "image": image, "inplace": inplace,
                "seconds": seconds, "minor_faults": minor_faults() - faults, "built_s": built}
@@ -308,34 +346,38 @@ class Worker:
         stamps = {}  # name -> dict(fwd0, fwd1, bwd0, shape)
         handles = []
 
+        def now():
+            self.sync()  # on CUDA, a stamp means the GPU got there, not just the launch
+            return time.perf_counter()
+
         def pre(name):
             def hook(module, inputs):
-                stamps[name] = {"fwd0": time.perf_counter()}
+                stamps[name] = {"fwd0": now()}
             return hook
 
         def post(name):
             def hook(module, inputs, output):
                 s = stamps[name]
-                s["fwd1"] = time.perf_counter()
+                s["fwd1"] = now()
                 s["shape"] = list(output.shape)
                 if output.requires_grad:
-                    output.register_hook(lambda g: s.__setitem__("bwd0", time.perf_counter()))
+                    output.register_hook(lambda g: s.__setitem__("bwd0", now()))
             return hook
 
         for name, m in layers:
             handles += [m.register_forward_pre_hook(pre(name)), m.register_forward_hook(post(name))]
         try:
-            t_start = time.perf_counter()
+            t_start = now()
             e["opt"].zero_grad(set_to_none=True)
-            t_fwd = time.perf_counter()
+            t_fwd = now()
             logits = model(e["x"])
-            t_loss = time.perf_counter()
+            t_loss = now()
             loss = F.cross_entropy(logits, e["y"])
-            t_bwd = time.perf_counter()
+            t_bwd = now()
             loss.backward()
-            t_step = time.perf_counter()
+            t_step = now()
             e["opt"].step()
-            t_end = time.perf_counter()
+            t_end = now()
         finally:
             for h in handles:
                 h.remove()
@@ -367,6 +409,8 @@ class Worker:
             except OSError as e:
                 out["peak_reset"] = False
                 out["peak_reset_note"] = str(e)
+            if self.cuda:
+                torch.cuda.reset_peak_memory_stats(self.device)
         fields = {}
         with open("/proc/self/status") as f:
             for line in f:
@@ -375,6 +419,9 @@ class Worker:
                     fields[key] = int(value.split()[0]) * 1024  # reported in kB
         out.update(rss_bytes=fields.get("VmRSS"), peak_rss_bytes=fields.get("VmHWM"),
                    minor_faults=minor_faults())
+        if self.cuda:
+            out.update(cuda_allocated_bytes=torch.cuda.memory_allocated(self.device),
+                       cuda_peak_bytes=torch.cuda.max_memory_allocated(self.device))
         return out
 
     def _records(self, folder):
@@ -406,7 +453,9 @@ class Worker:
                 x = raw.to(torch.float32).div_(255).sub_(mean).div_(std)
                 if image != 32:
                     x = F.interpolate(x, size=(image, image), mode="bilinear", align_corners=False)
+                x = x.to(self.device)  # as the C# loader hands batches over on the training device
                 del x
+            self.sync()
 
         reps, warmup = int(req.get("reps", 1)), int(req.get("warmup", 0))
         for _ in range(warmup):
@@ -426,6 +475,20 @@ class Worker:
     def op_reset(self, req):
         self.cache.clear()
         return {}
+
+
+def blas_name(blas, config):
+    """The BLAS behind torch.mm on the CPU, in words: OpenBLAS when it is mapped, else what PyTorch was built with."""
+    if "openblas_config" in blas:
+        return f"{blas['openblas_config']} ({blas['openblas_corename']})"
+    mkl = next((line.strip().lstrip("- ") for line in config.splitlines() if "Math Kernel Library" in line), None)
+    if torch.backends.mkl.is_available():
+        return (mkl or "Intel oneMKL") + ", built into libtorch"
+    info = re.search(r"BLAS_INFO=([^,\s]+)", config)
+    if info:
+        return f"{info.group(1)} (PyTorch's BLAS_INFO)"
+    libs = [os.path.basename(p) for p in blas.get("libraries", [])]
+    return ", ".join(libs) if libs else "unknown"
 
 
 def minor_faults():

@@ -73,14 +73,15 @@ empty="$(mktemp -d)"
 uris="$(cd "$empty" && LC_ALL=C apt-get download --print-uris "${closure[@]}" 2>&1)" \
   || { rmdir "$empty"; die "apt-get could not locate the packages: $uris"; }
 rmdir "$empty"
-declare -A file_of
+declare -A file_of spec_of
+for spec in "${closure[@]}"; do spec_of[${spec%%=*}]="$spec"; done
 missing=()
 while read -r _url f _size hash; do
   pkg="${f%%_*}"
   file_of[$pkg]="$f"
   [[ -s "$debs/$f" ]] && echo "${hash#SHA256:}  $debs/$f" | sha256sum --quiet -c - 2>/dev/null && continue
   rm -f "$debs/$f"
-  missing+=("$(printf '%s\n' "${closure[@]}" | grep -m1 "^$pkg=")")
+  missing+=("${spec_of[$pkg]}")
 done < <(printf '%s\n' "$uris" | grep "^'")
 ((${#file_of[@]} == ${#closure[@]})) || die "apt-get listed ${#file_of[@]} files for ${#closure[@]} packages: $uris"
 if ((${#missing[@]} > 0)); then
@@ -142,9 +143,9 @@ print("torch", torch.__version__)
 print("blas", " ".join(libs))
 PY
 )" || die "import torch failed in the private environment:\n$check"
-echo "$check" | grep -q '^torch 1\.13\.' || die "unexpected torch version:\n$check"
-echo "$check" | grep -q 'openblas' || die "OpenBLAS is not the BLAS in use:\n$check"
-echo "$check" | grep -q '/usr/lib/x86_64-linux-gnu/blas/' && die "the reference BLAS got loaded:\n$check"
+grep -q '^torch 1\.13\.' <<<"$check" || die "unexpected torch version:\n$check"
+grep -q 'openblas' <<<"$check" || die "OpenBLAS is not the BLAS in use:\n$check"
+grep -q '/usr/lib/x86_64-linux-gnu/blas/' <<<"$check" && die "the reference BLAS got loaded:\n$check"
 
 echo "PyTorch peer installed in: $prefix"
 echo "  python:   $python ($("$python" -c 'import sys; print(sys.version.split()[0])'))"

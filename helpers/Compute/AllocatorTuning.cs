@@ -4,20 +4,24 @@ using System.Runtime.InteropServices;
 namespace DeepCnn.Compute;
 
 /// <summary>
-/// Keeps libtorch's large CPU buffers in the process from one training step to the next. By default glibc malloc
-/// serves every block above its mmap threshold (32 MB at most) with a fresh mapping and unmaps it on free, so each
-/// AlexNet step at batch 64 (activations of 20-100 MB each) faults about a gigabyte of pages back in and has the
-/// kernel zero them: ~200,000 page faults a step on the project machine, a tenth of the step's time. Raising the
-/// mmap and trim thresholds keeps freed blocks in the heap for the next step. Blocks made on threads other than the
-/// process's first live in 64 MB per-thread heaps and are still mapped afresh when larger, so a program can also ask
-/// libtorch for transparent huge pages (<c>THP_MEM_ALLOC_ENABLE</c>), which turns 512 faults into one.
-/// The price: the process keeps its peak memory between steps instead of returning it (<see cref="Trim"/> returns it).
-/// Linux with glibc only; elsewhere, or with <c>ALEXNET_ALLOCATOR=default</c>, nothing changes.
+/// Sets glibc malloc up for libtorch's large CPU buffers, once per process, as its caller chooses (a program's
+/// <c>Main</c> or a notebook's set-up cell: never a library constructor). By default nothing changes: glibc serves
+/// every block above its mmap threshold (32 MB at most) with a fresh mapping and unmaps it on free, so memory goes
+/// back to the system at once, at the price of page faults (about 120,000 a step for the Chapter AlexNet at batch 64:
+/// the kernel maps and zeroes half a gigabyte). <see cref="AllocatorChoice.Tuned"/> (opt-in: <c>ALEXNET_ALLOCATOR=tuned</c>)
+/// raises the mmap and trim thresholds so freed blocks stay in the heap for the next step, and a program may also ask
+/// libtorch for transparent huge pages (<c>THP_MEM_ALLOC_ENABLE</c>). That removes nearly every fault, but the heap
+/// then keeps its high-water mark and grows with fragmentation: resident memory climbed step after step above what
+/// training uses (and was seen swinging between 1.8 and 4.5 GB at batch 8), which breaks the README's memory promise.
+/// The benchmark measures both settings' speed and true peak. Linux with glibc only; elsewhere nothing changes.
 /// </summary>
 public static class AllocatorTuning
 {
-    /// <summary>Set to "default" to leave the allocator as the system configured it (for before/after measurements).</summary>
+    /// <summary>The environment variable that picks the setting: "default" or "tuned" (see <see cref="Parse"/>).</summary>
     public const string Variable = "ALEXNET_ALLOCATOR";
+
+    /// <summary>What a process gets when neither its code nor <c>ALEXNET_ALLOCATOR</c> chooses.</summary>
+    public const AllocatorChoice DefaultChoice = AllocatorChoice.Default;
 
     /// <summary>The variable libtorch (2.x) reads, once, at its first CPU allocation.</summary>
     public const string HugePagesVariable = "THP_MEM_ALLOC_ENABLE";
@@ -49,19 +53,48 @@ public static class AllocatorTuning
     }
 
     /// <summary>
-    /// Tunes the allocator once per process (later calls return the first result). The malloc thresholds apply to
-    /// every allocation from the moment they are set, so any caller may ask for them. Ask for huge pages
+    /// Sets the allocator up once per process (later calls return the first result): <paramref name="choice"/>, or when
+    /// null what <c>ALEXNET_ALLOCATOR</c> says, or <see cref="DefaultChoice"/>. The malloc thresholds apply to every
+    /// allocation from the moment they are set, so any caller may ask for them. Ask for huge pages
     /// (<paramref name="requestHugePages"/>) only first thing in a program's <c>Main</c>: libtorch reads the setting at
     /// its first allocation, and setting a native environment variable is not safe while other threads may read the
     /// environment, which is always the case in a notebook kernel or a test host.
     /// </summary>
-    public static AllocatorSettings Apply(bool requestHugePages = false)
+    public static AllocatorSettings Apply(AllocatorChoice? choice = null, bool requestHugePages = false)
     {
         lock (Gate)
         {
-            return applied ??= Tune(Environment.GetEnvironmentVariable(Variable), requestHugePages);
+            return applied ??= Tune(choice ?? Parse(Environment.GetEnvironmentVariable(Variable)), requestHugePages);
         }
     }
+
+    /// <summary>
+    /// The choice an <c>ALEXNET_ALLOCATOR</c> value names: unset or empty is <see cref="DefaultChoice"/>, otherwise
+    /// "default" or "tuned" (any case); anything else is an error that names the variable, the value and the choices.
+    /// </summary>
+    public static AllocatorChoice Parse(string? value)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return DefaultChoice;
+        }
+
+        foreach (var choice in Enum.GetValues<AllocatorChoice>())
+        {
+            if (string.Equals(text, Name(choice), StringComparison.OrdinalIgnoreCase))
+            {
+                return choice;
+            }
+        }
+
+        throw new ArgumentException(
+            $"{Variable}='{value}' is not a known allocator setting; expected one of: " +
+            string.Join(", ", Enum.GetValues<AllocatorChoice>().Select(Name)) + $" (unset: {Name(DefaultChoice)}).", nameof(value));
+    }
+
+    /// <summary>The word <c>ALEXNET_ALLOCATOR</c> uses for <paramref name="choice"/>: "default" or "tuned".</summary>
+    public static string Name(AllocatorChoice choice) => choice.ToString().ToLowerInvariant();
 
     /// <summary>Hands free heap memory back to the system (glibc <c>malloc_trim</c>); false where nothing could be done.</summary>
     public static bool Trim()
@@ -81,11 +114,11 @@ public static class AllocatorTuning
         }
     }
 
-    private static AllocatorSettings Tune(string? setting, bool requestHugePages)
+    private static AllocatorSettings Tune(AllocatorChoice choice, bool requestHugePages)
     {
-        if (string.Equals(setting?.Trim(), "default", StringComparison.OrdinalIgnoreCase))
+        if (choice == AllocatorChoice.Default)
         {
-            return new AllocatorSettings(false, false, $"system allocator defaults ({Variable}=default)");
+            return new AllocatorSettings(false, false, $"system allocator defaults ({Variable}={Name(choice)})");
         }
 
         if (!OperatingSystem.IsLinux())

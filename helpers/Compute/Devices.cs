@@ -1,3 +1,4 @@
+using System.Globalization;
 using static TorchSharp.torch;
 
 namespace DeepCnn.Compute;
@@ -44,8 +45,27 @@ public static class Devices
         throw new ArgumentException($"Device '{choice}' is not known; expected {NameExpectation}.", nameof(choice));
     }
 
-    /// <summary>One line saying what <paramref name="device"/> is and why it was chosen.</summary>
-    public static string Describe(Device device) => device.type == TorchSharp.DeviceType.CUDA
-        ? $"CUDA device {device.index} (of {cuda.device_count()})"
-        : $"CPU, {get_num_threads()} threads" + (cuda.is_available() ? "" : " (no CUDA device or CPU-only TorchSharp build)");
+    /// <summary>One line saying what <paramref name="device"/> is: "CUDA device 0 of 1 (NVIDIA H200)", or the CPU and its threads.</summary>
+    public static string Describe(Device device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        if (device.type != TorchSharp.DeviceType.CUDA)
+        {
+            return $"CPU, {get_num_threads()} threads" + (cuda.is_available() ? "" : " (no CUDA device or CPU-only TorchSharp build)");
+        }
+
+        var index = CudaIndex(device.index);
+        return DescribeCuda(index, cuda.device_count(), NvidiaSmi.NameOf(index, NvidiaSmi.Gpus,
+            Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES"), Environment.GetEnvironmentVariable("CUDA_DEVICE_ORDER")));
+    }
+
+    /// <summary>
+    /// The CUDA device a tensor placed on index <paramref name="index"/> uses. "cuda" without a number has index -1,
+    /// meaning the current device, which is device 0: TorchSharp 0.107 has no call that changes it.
+    /// </summary>
+    public static int CudaIndex(int index) => index < 0 ? 0 : index;
+
+    /// <summary>"CUDA device 0 of 1 (NVIDIA H200)"; without the name when it is not known.</summary>
+    public static string DescribeCuda(int index, int count, string? name) =>
+        string.Create(CultureInfo.InvariantCulture, $"CUDA device {index} of {count}") + (string.IsNullOrWhiteSpace(name) ? "" : $" ({name})");
 }

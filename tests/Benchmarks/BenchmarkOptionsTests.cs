@@ -14,7 +14,11 @@ public sealed class BenchmarkOptionsTests
         Assert.Equal(200, options.GrowthSteps);
         Assert.Equal([AlexNetVariant.Chapter, AlexNetVariant.Classic], options.Variants);
         Assert.True(options.UsePeer);
-        Assert.True(options.TuneAllocator);
+        Assert.Null(options.Allocator);
+        Assert.True(options.AllocatorRuns);
+        Assert.Null(options.PeerPython);
+        Assert.Null(options.LibTorch);
+        Assert.Equal([1024, 2048, 3072, 4096], options.CeilingSizes);
         Assert.False(options.Quick);
     }
 
@@ -22,14 +26,20 @@ public sealed class BenchmarkOptionsTests
     public void Flags_set_their_options()
     {
         var options = BenchmarkOptions.Parse(["--reps", "7", "--threads", "1", "--no-peer", "--variants", "classic", "--out", "x/y",
-            "--no-allocator-tuning", "--growth-steps", "50"]);
+            "--allocator", "Tuned", "--growth-steps", "50", "--peer-python", "/opt/torch/.venv/bin/python3", "--libtorch", "/opt/torch/lib",
+            "--allocator-steps", "9", "--device", "cuda"]);
         Assert.Equal(7, options.Repetitions);
         Assert.Equal(1, options.Threads);
         Assert.False(options.UsePeer);
         Assert.Equal([AlexNetVariant.Classic], options.Variants);
         Assert.Equal("x/y", options.OutputFolder);
-        Assert.False(options.TuneAllocator);
+        Assert.Equal(DeepCnn.Compute.AllocatorChoice.Tuned, options.Allocator);
         Assert.Equal(50, options.GrowthSteps);
+        Assert.Equal("/opt/torch/.venv/bin/python3", options.PeerPython);
+        Assert.Equal("/opt/torch/lib", options.LibTorch);
+        Assert.Equal(9, options.AllocatorSteps);
+        Assert.Equal("cuda", options.Device);
+        Assert.False(BenchmarkOptions.Parse(["--no-allocator-runs"]).AllocatorRuns);
     }
 
     [Fact]
@@ -47,10 +57,12 @@ public sealed class BenchmarkOptionsTests
     [InlineData("--reps", "0")]
     [InlineData("--reps", "two")]
     [InlineData("--variants", "resnet")]
+    [InlineData("--allocator", "fast")]
+    [InlineData("--peer-python")]
     public void Bad_arguments_are_rejected_naming_the_argument(params string[] args)
     {
         var error = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(args));
-        Assert.Contains(args[^1] == "--reps" ? "--reps" : args[^1], error.Message);
+        Assert.Contains(args[^1], error.Message);
     }
 
     [Fact]

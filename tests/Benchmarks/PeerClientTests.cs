@@ -44,6 +44,25 @@ public sealed class PeerClientTests
     }
 
     [Fact]
+    public void Connect_asks_for_the_device_and_reads_what_the_peer_runs_on()
+    {
+        var (client, sent) = Play("""
+            {"ok":true,"op":"info","id":1,"torch":"2.11.0+cu130","python":"3.12.3","python_executable":"/opt/torch/.venv/bin/python3","pid":7,"cpu":"Intel Xeon","blas":{"libraries":[],"name":"Intel(R) oneAPI Math Kernel Library Version 2024.2, built into libtorch"},"threads":16,"interop_threads":1,"mkldnn":true,"cuda_available":true,"cuda_version":"13.0","config":"...","params":{"chapter":21247306,"classic":46787978}}
+            """, """
+            {"ok":true,"op":"setup","id":2,"threads":16,"interop_threads":1,"blas_threads":null,"seed":0,"params":{"chapter":21247306,"classic":46787978},"device":"cuda:0","device_name":"NVIDIA H200","cudnn":91300}
+            """);
+        var info = client.Connect(threads: 16, device: "cuda:0");
+
+        Assert.Equal("cuda:0", Requests(sent)[1]["device"]!.GetValue<string>());
+        Assert.Equal("cuda:0", info.Device);
+        Assert.Equal("NVIDIA H200", info.DeviceName);
+        Assert.Equal("cuda:0 (NVIDIA H200; CUDA 13.0, cuDNN 91300)", info.DeviceDescription);
+        Assert.Equal("Intel(R) oneAPI Math Kernel Library Version 2024.2, built into libtorch", info.BlasDescription);
+        Assert.Equal("/opt/torch/.venv/bin/python3", info.Executable);
+        Assert.Null(info.BlasThreads);
+    }
+
+    [Fact]
     public void A_training_answer_gives_seconds_faults_and_loss_and_the_request_names_the_step()
     {
         var (client, sent) = Play("""

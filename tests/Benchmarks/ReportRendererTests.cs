@@ -84,4 +84,30 @@ public sealed class ReportRendererTests
     {
         Assert.Equal(expected, ReportRenderer.Format(value, unit));
     }
+
+    [Fact]
+    public void The_summary_says_how_the_ceiling_was_found_and_what_each_allocator_setting_costs()
+    {
+        var runs = new[]
+        {
+            MemoryRunSamples.Run("chapter", "default", 950, [2.0, 2.0, 2.0]),
+            MemoryRunSamples.Run("chapter", "tuned", 1_300, [1.6, 1.6, 1.6]),
+        };
+        var summary = ReportRenderer.Summary(ReportSamples.Report([Train], [], ReportSamples.Peer, ceiling: ReportSamples.Ceiling, allocatorRuns: runs));
+
+        Assert.Contains("Ceiling 268.8 GFLOP/s, the theoretical peak. Theoretical peak: 2 cores x 16 float32 lanes", summary);
+        Assert.Contains("Fastest measured product: 231.5 GFLOP/s (C# matmul 4096x4096), 86% of the theoretical peak.", summary);
+        Assert.Contains("| chapter | default (library default) | 32.0 | 950 | 600-950 | 120,000 | 170 |", summary);
+        Assert.Contains("| chapter | tuned | 40.0 | 1,300 | 600-1,300 | 30 | 170 |", summary);
+    }
+
+    [Fact]
+    public void The_header_names_both_devices_and_a_libtorch_loaded_from_a_folder()
+    {
+        var peer = ReportSamples.Peer with { Device = "cuda:0", DeviceName = "NVIDIA H200", CudaVersion = "13.0", Cudnn = "91300" };
+        var markdown = ReportRenderer.Markdown(ReportSamples.Report([Train], [], peer, libTorch: "libtorch 2.11.0+cu130 (CUDA) from /opt/torch/lib"));
+
+        Assert.Contains("| Device | CPU, 2 threads | cuda:0 (NVIDIA H200; CUDA 13.0, cuDNN 91300) |", markdown);
+        Assert.Contains("TorchSharp 0.107.0 (libtorch 2.11.0+cu130 (CUDA) from /opt/torch/lib)", markdown);
+    }
 }

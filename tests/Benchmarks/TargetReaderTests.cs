@@ -89,4 +89,43 @@ public sealed class TargetReaderTests
     {
         Assert.All(TargetReader.Read(Options, [], [], null), t => Assert.Null(t.Met));
     }
+
+    [Fact]
+    public void Peak_memory_is_judged_on_the_default_settings_true_peak_not_on_a_trimmed_reading()
+    {
+        // This process's own peak figures pass (1,100 and 1,900 MB); the default setting's own run does not.
+        var runs = new[]
+        {
+            MemoryRunSamples.Run("chapter", "default", 4_100),
+            MemoryRunSamples.Run("chapter", "tuned", 1_200),
+        };
+        var peak = TargetReader.Read(Options, Passing(), [], 190, runs)[3];
+
+        Assert.False(peak.Met);
+        Assert.Contains("default (the default): chapter 4100 MB", peak.Detail);
+        Assert.Contains("tuned: chapter 1200 MB", peak.Detail);
+    }
+
+    [Fact]
+    public void A_tuned_setting_over_the_promise_does_not_fail_the_default_but_shows_beside_it()
+    {
+        var runs = new[]
+        {
+            MemoryRunSamples.Run("classic", "default", 1_500),
+            MemoryRunSamples.Run("classic", "tuned", 4_600),
+        };
+        var peak = TargetReader.Read(Options, Passing(), [], 190, runs)[3];
+
+        Assert.True(peak.Met);
+        Assert.Contains("tuned: classic 4600 MB", peak.Detail);
+    }
+
+    [Fact]
+    public void Without_allocator_runs_peak_memory_falls_back_to_this_process_and_says_so()
+    {
+        var peak = TargetReader.Read(Options, Passing(), [], 190)[3];
+
+        Assert.True(peak.Met);
+        Assert.Contains("per-setting runs were skipped", peak.Detail);
+    }
 }

@@ -84,11 +84,11 @@ public sealed class PeerClient : IDisposable
         return answer;
     }
 
-    /// <summary>Asks what the peer runs on, then sets its threads and seed; the answer combines both.</summary>
-    public PeerInfo Connect(int threads, int seed = 0)
+    /// <summary>Asks what the peer runs on, then sets its threads, seed and device ("cpu", "cuda"); the answer combines both.</summary>
+    public PeerInfo Connect(int threads, int seed = 0, string device = "cpu")
     {
         var info = Send(new JsonObject { ["op"] = "info" });
-        var setup = Send(new JsonObject { ["op"] = "setup", ["threads"] = threads, ["seed"] = seed, ["interop_threads"] = 1 });
+        var setup = Send(new JsonObject { ["op"] = "setup", ["threads"] = threads, ["seed"] = seed, ["interop_threads"] = 1, ["device"] = device });
         var blas = info["blas"] as JsonObject;
         string? openBlas = null;
         if (blas?["openblas_config"]?.ToString() is { } config)
@@ -110,7 +110,13 @@ public sealed class PeerClient : IDisposable
             Integer(setup, "interop_threads"),
             setup["blas_threads"] is JsonValue b && b.TryGetValue<int>(out var blasThreads) ? blasThreads : null,
             info["mkldnn"] is JsonValue m && m.TryGetValue<bool>(out var mkldnn) && mkldnn,
-            parameters);
+            parameters,
+            blas?["name"]?.ToString(),
+            setup["device"]?.ToString() ?? "cpu",
+            setup["device_name"]?.ToString(),
+            info["cuda_version"]?.ToString(),
+            setup["cudnn"]?.ToString(),
+            info["python_executable"]?.ToString());
     }
 
     /// <summary>n x n float32 matrix products.</summary>
