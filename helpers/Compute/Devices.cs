@@ -54,9 +54,17 @@ public static class Devices
             return $"CPU, {get_num_threads()} threads" + (cuda.is_available() ? "" : " (no CUDA device or CPU-only TorchSharp build)");
         }
 
-        var index = CudaIndex(device.index);
-        return DescribeCuda(index, cuda.device_count(), NvidiaSmi.NameOf(index, NvidiaSmi.Gpus,
-            Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES"), Environment.GetEnvironmentVariable("CUDA_DEVICE_ORDER")));
+        return DescribeCuda(CudaIndex(device.index), cuda.device_count(), GpuName(device));
+    }
+
+    /// <summary>The card's name for a CUDA device where nvidia-smi can tell it for certain; null for the CPU or when it cannot.</summary>
+    public static string? GpuName(Device device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return device.type != TorchSharp.DeviceType.CUDA
+            ? null
+            : NvidiaSmi.NameOf(CudaIndex(device.index), NvidiaSmi.Gpus,
+                Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES"), Environment.GetEnvironmentVariable("CUDA_DEVICE_ORDER"));
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ namespace DeepCnn.Compute;
 /// <param name="Fp32TeraFlops">Peak float32 TFLOP/s on its general-purpose units (not tensor cores).</param>
 /// <param name="MemoryBandwidthGBs">Peak memory bandwidth in GB/s (10^9 bytes per second).</param>
 /// <param name="Note">Where the numbers come from, and what they leave out.</param>
-public sealed record PublishedPeak(string Name, int Year, double Fp32TeraFlops, double MemoryBandwidthGBs, string Note)
+/// <param name="Tf32TeraFlops">Peak dense TF32 TFLOP/s of its tensor cores, where it has them (cuDNN runs float32 convolutions in TF32 by default).</param>
+public sealed record PublishedPeak(string Name, int Year, double Fp32TeraFlops, double MemoryBandwidthGBs, string Note, double? Tf32TeraFlops = null)
 {
     /// <summary>Peak float32 GFLOP/s, to set beside measured GFLOP/s.</summary>
     public double Fp32GigaFlops => Fp32TeraFlops * 1e3;

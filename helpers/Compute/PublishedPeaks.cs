@@ -22,12 +22,19 @@ public static class PublishedPeaks
     /// <summary>NVIDIA's 2020 data-centre GPU.</summary>
     public static PublishedPeak A100 { get; } = new(
         "NVIDIA A100 (SXM4, 40 GB)", 2020, 19.5, 1555,
-        "NVIDIA A100 datasheet. The 80 GB model has 2,039 GB/s. Tensor cores: 156 TFLOP/s TF32, 312 TFLOP/s fp16 (dense).");
+        "NVIDIA A100 datasheet. The 80 GB model has 2,039 GB/s. Tensor cores: 156 TFLOP/s TF32, 312 TFLOP/s fp16 (dense).", 156);
 
     /// <summary>NVIDIA's 2022 data-centre GPU.</summary>
     public static PublishedPeak H100Sxm { get; } = new(
         "NVIDIA H100 (SXM5, 80 GB)", 2022, 67, 3350,
-        "NVIDIA H100 datasheet. Tensor cores: about 989 TFLOP/s fp16 dense (the datasheet's 1,979 assumes structured sparsity).");
+        "NVIDIA H100 datasheet. Tensor cores: about 495 TFLOP/s TF32 and 989 TFLOP/s fp16 dense (the datasheet's doubled figures " +
+        "assume structured sparsity).", 494.7);
+
+    /// <summary>The H100's successor with more and faster memory (the same compute).</summary>
+    public static PublishedPeak H200Sxm { get; } = new(
+        "NVIDIA H200 (SXM, 141 GB)", 2024, 67, 4800,
+        "NVIDIA H200 datasheet: the H100's compute (495 TFLOP/s TF32 dense; the datasheet's 989 assumes structured sparsity) " +
+        "with 141 GB of HBM3e at 4.8 TB/s.", 494.7);
 
     /// <summary>A high-end desktop CPU of AlexNet's time.</summary>
     public static PublishedPeak CoreI7_3960X { get; } = new(
@@ -40,6 +47,12 @@ public static class PublishedPeaks
         "AMD Ryzen 9 7950X (Zen 4, 16 cores), dual-channel DDR5-5200", 2022, 2.304, 83.2,
         "Derived from AMD's specification: 16 cores x 4.5 GHz base x 32 fp32 FLOP per cycle (two 256-bit FMA units); more at boost clocks. " +
         "Memory: 2 channels x 5,200 MT/s x 8 bytes, typical of desktops (DDR5-4800 gives 76.8, DDR5-6000 96 GB/s).");
+
+    /// <summary>The published peak of the GPU whose name contains its model number (e.g. "NVIDIA H200" finds the H200), if listed.</summary>
+    public static PublishedPeak? ForGpu(string? name) => name is null
+        ? null
+        : new (string Model, PublishedPeak Peak)[] { ("H200", H200Sxm), ("H100", H100Sxm), ("A100", A100), ("V100", TeslaV100), ("GTX 580", GeForceGtx580) }
+            .FirstOrDefault(m => name.Contains(m.Model, StringComparison.OrdinalIgnoreCase)).Peak;
 
     /// <summary>All of the above, oldest first.</summary>
     public static IReadOnlyList<PublishedPeak> All { get; } =

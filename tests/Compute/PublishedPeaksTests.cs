@@ -23,4 +23,21 @@ public sealed class PublishedPeaksTests
         Assert.Same(PublishedPeaks.GeForceGtx580, PublishedPeaks.All[0]);
         Assert.Equal(1_581, PublishedPeaks.GeForceGtx580.Fp32GigaFlops, precision: 6);
     }
+
+    [Theory]
+    [InlineData("NVIDIA H200", "NVIDIA H200 (SXM, 141 GB)")]
+    [InlineData("NVIDIA H100 80GB HBM3", "NVIDIA H100 (SXM5, 80 GB)")]
+    [InlineData("NVIDIA A100-SXM4-40GB", "NVIDIA A100 (SXM4, 40 GB)")]
+    public void A_gpu_is_found_by_the_model_in_its_name(string reported, string expected)
+    {
+        Assert.Equal(expected, PublishedPeaks.ForGpu(reported)?.Name);
+        Assert.True(PublishedPeaks.ForGpu(reported)!.Tf32TeraFlops > PublishedPeaks.ForGpu(reported)!.Fp32TeraFlops);
+    }
+
+    [Fact]
+    public void An_unlisted_gpu_has_no_published_peak_here()
+    {
+        Assert.Null(PublishedPeaks.ForGpu("NVIDIA GeForce RTX 4090"));
+        Assert.Null(PublishedPeaks.ForGpu(null));
+    }
 }
