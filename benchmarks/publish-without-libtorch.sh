@@ -4,7 +4,7 @@
 # CUDA). A program may not carry TorchSharp's libtorch and load another: two copies of libtorch in one process
 # abort at start-up ("Tried to register multiple backend fallbacks").
 #
-#   benchmarks/publish-without-libtorch.sh OUT
+#   benchmarks/publish-without-libtorch.sh OUT [PROJECT...]     (default: the benchmark; tools/gpu-check adds its check)
 #   dotnet OUT/DeepCnn.Benchmarks.dll --libtorch "$(python3 -c 'import torch,os;print(os.path.join(os.path.dirname(torch.__file__),"lib"))')" \
 #       --peer-python python3 [--device cuda]
 #
@@ -12,10 +12,16 @@
 # moved beside the assemblies, where TorchSharp looks first) and the PyTorch peer's worker (peer/alexnet_peer.py).
 # The .deps.json goes too: it names the libtorch files, and .NET would look for them.
 set -euo pipefail
-out="${1:?usage: $0 OUT}"
+out="${1:?usage: $0 OUT [PROJECT...]}"
+shift
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+projects=("$@")
+[ ${#projects[@]} -gt 0 ] || projects=("$repo/benchmarks/DeepCnn.Benchmarks")
 rm -rf "$out"
-dotnet publish "$repo/benchmarks/DeepCnn.Benchmarks" -c Release -r linux-x64 --self-contained false -o "$out" -nologo -v quiet
+# Programs published into one folder share the helper library and TorchSharp's managed assembly.
+for project in "${projects[@]}"; do
+  dotnet publish "$project" -c Release -r linux-x64 --self-contained false -o "$out" -nologo -v quiet
+done
 native="$out/runtimes/linux-x64/native"
 [[ -f "$out/libLibTorchSharp.so" ]] || mv "$native/libLibTorchSharp.so" "$out/"
 # Everything the libtorch-cpu package brings, wherever publish put it.
