@@ -80,7 +80,7 @@ public sealed partial class AnswerKeyTests
         var references = NugetReference().Matches(code).ToList();
         Assert.NotEmpty(references);
         Assert.All(references, r => Assert.Equal(pinned[r.Groups["package"].Value], r.Groups["version"].Value));
-        Assert.Contains("#r \"../../helpers/bin/Release/net10.0/DeepCnn.Helpers.dll\"", code);
+        Assert.Contains("#r \"../../helpers/Notebook/bin/Release/net10.0/DeepCnn.Helpers.dll\"", code);
         Assert.Contains("#r \"../../helpers/Notebook/bin/Release/net10.0/DeepCnn.Notebook.dll\"", code);
         Assert.DoesNotContain("\"../helpers/", code);
         Assert.Contains("Display.Initialize()", code);
