@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs the real clients that the notebook tests drive, idempotently: Jupyter's nbconvert (the batch client)
-# and notebook server, nbformat (the schema validator), Chromium (opens the exported HTML offline) and ss
-# (iproute2, to see which addresses the kernel listens on). Debian and Ubuntu packages; installs nothing when
-# everything is there already.
+# Installs the real clients that the notebook tests drive, idempotently: Jupyter's nbconvert (the batch client),
+# nbformat (the schema validator), Chromium (opens the exported HTML offline) and ss (iproute2, to see which
+# addresses the kernel listens on). Debian and Ubuntu packages; installs nothing when everything is there already.
+# (Reading the notebooks in a browser needs jupyter-notebook as well; see README.)
 set -euo pipefail
 
-packages=(jupyter-nbconvert jupyter-notebook python3-nbformat chromium iproute2)
+packages=(jupyter-nbconvert python3-nbformat chromium iproute2)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
