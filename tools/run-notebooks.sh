@@ -15,8 +15,17 @@ dotnet build tools/NotebookRunner/DeepCnn.NotebookRunner.csproj -c Release --nol
 # Notebook paths given explicitly replace the default folder.
 targets=()
 options=()
+takes_value=false
 for argument in "$@"; do
-  if [[ "$argument" == *.ipynb || -d "$argument" ]]; then targets+=("$argument"); else options+=("$argument"); fi
+  if $takes_value; then
+    options+=("$argument"); takes_value=false   # the value of the option before it (--output DIR is no target)
+  elif [[ "$argument" == -o || "$argument" == --output || "$argument" == -e || "$argument" == --env || "$argument" == --cell-timeout ]]; then
+    options+=("$argument"); takes_value=true
+  elif [[ "$argument" == *.ipynb || -d "$argument" ]]; then
+    targets+=("$argument")
+  else
+    options+=("$argument")
+  fi
 done
 [ ${#targets[@]} -gt 0 ] || targets=(notebooks)
 

@@ -41,6 +41,10 @@ public static class DataFigures
             [(Picture(data.Train, index), "32 x 32, pixels enlarged"), (upsampled, $"{side} x {side} bilinear")], columns: 2, cellSize: side, smooth: false);
     }
 
+    /// <summary>A normalised batch put back on the 0..1 scale (x * std + mean per channel), to compare with it.</summary>
+    public static Tensor ScaledToUnitRange(Tensor normalised, ChannelStats stats) =>
+        normalised * tensor(stats.Std).view(1, 3, 1, 1) + tensor(stats.Mean).view(1, 3, 1, 1);
+
     /// <summary>Histograms of a batch's values before and after per-channel normalisation.</summary>
     public static Figure ValueDistribution(Tensor scaled, Tensor normalised)
     {

@@ -7,7 +7,10 @@ namespace DeepCnn.Figures;
 /// <summary>Pictures of hand-made features (notebook 01): what a gradient histogram sees, and what edge filters look like.</summary>
 public static class FeatureFigures
 {
-    /// <summary>Each image beside its gradient-orientation map (hue = edge direction, brightness = edge strength).</summary>
+    /// <summary>
+    /// Each image beside its gradient-orientation map (hue = edge direction, brightness = edge strength), and a colour
+    /// key: a disc whose every point has the colour of a gradient pointing from the centre towards it.
+    /// </summary>
     public static Figure Gradients(CifarDataSet data, IReadOnlyList<int> indices)
     {
         var cells = new List<(RgbImage, string)>();
@@ -18,21 +21,43 @@ public static class FeatureFigures
             cells.Add((RgbImage.FromOrientation(map.OrientationDegrees, map.Magnitude), "its gradients"));
         }
 
-        return ImageGrid.Render($"Images ({data.Origin.Name}) and their gradients: colour = edge direction, brightness = strength",
+        cells.Add((OrientationKey(), "colour key"));
+        return ImageGrid.Render($"Images ({data.Origin.Name}) and their gradients: colour = edge direction (key below), brightness = strength",
             cells, columns: 6, cellSize: 96);
     }
 
-    /// <summary>The colour-histogram part of the features for a few images: one line per image (R, then G, then B bins).</summary>
+    /// <summary>
+    /// The colour-histogram part of the features for a few images: for each channel and brightness bin, one bar per
+    /// image, so that bins of different channels stay apart.
+    /// </summary>
     public static Figure ColourHistograms(CifarDataSet data, IReadOnlyList<int> indices, int bins = ColorHistogram.DefaultBins)
     {
         using var scope = TorchSharp.torch.NewDisposeScope();
-        var series = indices.Select(index =>
+        var series = indices.Select(index => (
+            $"#{index} {data.ClassNames[data.Train.Labels[index]]}",
+            ColorHistogram.Compute(SplitTensors.Image(data.Train.Image(index)), bins).data<float>().Select(v => (double)v).ToArray())).ToList();
+        var labels = new[] { "R", "G", "B" }.SelectMany(channel => Enumerable.Range(1, bins).Select(bin => $"{channel}{bin}")).ToList();
+        return Charts.GroupedBars($"Colour histograms: {bins} bins per channel, dark to bright (R red, G green, B blue)",
+            labels, series, "share of the image's pixels");
+    }
+
+    // Unsigned orientation, as HOG uses it: a gradient and its opposite share a colour.
+    private static RgbImage OrientationKey(int size = 33)
+    {
+        var angle = new float[size, size];
+        var strength = new float[size, size];
+        var centre = (size - 1) / 2.0;
+        for (var y = 0; y < size; y++)
         {
-            var histogram = ColorHistogram.Compute(SplitTensors.Image(data.Train.Image(index)), bins).data<float>().Select(v => (double)v).ToArray();
-            return new Series($"#{index} {data.ClassNames[data.Train.Labels[index]]}", Enumerable.Range(0, histogram.Length).Select(i => (double)i).ToArray(), histogram);
-        }).ToList();
-        return Charts.Lines($"Colour histograms: {bins} bins each for red (0-{bins - 1}), green ({bins}-{2 * bins - 1}) and blue ({2 * bins}-{3 * bins - 1})",
-            "bin", "share of the image's pixels", series, markers: true);
+            for (var x = 0; x < size; x++)
+            {
+                var (dx, dy) = (x - centre, centre - y); // rows grow downwards; angles run counter-clockwise
+                angle[y, x] = (float)((Math.Atan2(dy, dx) * 180 / Math.PI + 360) % 180);
+                strength[y, x] = Math.Sqrt(dx * dx + dy * dy) <= centre ? 1 : 0;
+            }
+        }
+
+        return RgbImage.FromOrientation(angle, strength);
     }
 
     /// <summary>

@@ -3,7 +3,6 @@ using DeepCnn.Models;
 using DeepCnn.Plotting;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Formatting;
-using XPlot.Plotly;
 
 namespace DeepCnn.Notebook;
 
@@ -14,7 +13,9 @@ namespace DeepCnn.Notebook;
 /// </summary>
 public static class Display
 {
-    private static readonly string[] FigureMimeTypes = ["text/html", "image/png"];
+    // One MIME type per picture: every front end (VS Code, Jupyter, nbconvert, GitHub) draws a PNG output, and a
+    // second copy as an HTML data URI doubled the size of every executed notebook.
+    private static readonly string[] FigureMimeTypes = ["image/png"];
     private static bool registered;
 
     /// <summary>
@@ -37,15 +38,13 @@ public static class Display
     {
         if (!registered)
         {
-            // Both an <img> (what front ends draw) and the PNG itself (what nbconvert-style tools and viewers keep).
-            Formatter.Register<Figure>((figure, writer) => writer.Write(
-                $"<img src=\"{figure.DataUri}\" alt=\"{Html.Encode(figure.Title)}\" width=\"{figure.Width}\" style=\"max-width:100%\"/>"), "text/html");
             Formatter.Register<Figure>((figure, writer) => writer.Write(Convert.ToBase64String(figure.Png)), "image/png");
             Formatter.SetPreferredMimeTypesFor(typeof(Figure), FigureMimeTypes);
             Formatter.Register<DataOrigin>((origin, writer) => writer.Write(Html.DataBanner(origin).Html), "text/html");
             Formatter.Register<CifarDataSet>((data, writer) => writer.Write(Html.DataBanner(data.Origin, data.ToString()).Html), "text/html");
             Formatter.Register<ModelSummary>((summary, writer) => writer.Write(Html.Summary(summary).Html), "text/html");
-            Formatter.Register<PlotlyChart>((chart, writer) => writer.Write(InteractiveCharts.ToHtml(chart)), "text/html");
+            Formatter.Register<InteractiveChart>((chart, writer) => writer.Write(InteractiveCharts.ToHtml(chart)), "text/html");
+            Formatter.SetPreferredMimeTypesFor(typeof(InteractiveChart), "text/html");
             Formatter.Register<HtmlFragment>((fragment, writer) => writer.Write(fragment.Html), "text/html");
             registered = true;
         }

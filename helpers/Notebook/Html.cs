@@ -143,6 +143,18 @@ public static class Html
                 : e.Estimate.Minutes.ToString("N0", CultureInfo.InvariantCulture) + " min",
         ]));
 
+    /// <summary>
+    /// The time of one CIFAR-10 epoch for every network on every piece of hardware, as a table; hardware with a rate of
+    /// 0 (a GPU that is not there) is left out.
+    /// </summary>
+    public static HtmlFragment EpochEstimates(
+        IReadOnlyList<(string Network, ModelSummary Summary)> networks,
+        IReadOnlyList<(string Hardware, double GflopsPerSecond)> hardware) => EpochEstimates(
+        from network in networks
+        from machine in hardware
+        where machine.GflopsPerSecond > 0
+        select ($"{network.Network} AlexNet on {machine.Hardware}", EpochEstimate.ForCifar10(network.Summary.TrainingFlops, machine.GflopsPerSecond)));
+
     /// <summary>The power argument as a table: slower clocks, more cores, same power.</summary>
     public static HtmlFragment PowerScaling(IEnumerable<PowerScalingRow> rows) => Table(
         ["clock slowed by", "cores in the same power budget", "relative clock", "relative throughput", "relative power"],

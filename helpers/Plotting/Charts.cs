@@ -11,6 +11,9 @@ public static class Charts
     /// <summary>Default figure height in pixels.</summary>
     public const int Height = 400;
 
+    // The width of an average character of the title font, as a share of its size (measured on ScottPlot's bold serif).
+    private const double TitleCharacterWidth = 0.6;
+
     /// <summary>A bar per label.</summary>
     public static Figure Bars(string title, IReadOnlyList<string> labels, IReadOnlyList<double> values, string yLabel, string valueFormat = "N0")
     {
@@ -24,6 +27,7 @@ public static class Charts
 
         bars.ValueLabelStyle.FontSize = 11;
         LabelCategories(plot, labels);
+        FormatTicksLike(plot.Axes.Left, valueFormat);
         plot.Axes.Margins(bottom: 0, top: 0.15);
         return Render(plot, title, "", yLabel);
     }
@@ -41,6 +45,7 @@ public static class Charts
         }
 
         bars.ValueLabelStyle.FontSize = 11;
+        FormatTicksLike(plot.Axes.Bottom, valueFormat);
         plot.Axes.Left.SetTicks(Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), [.. labels.Reverse()]);
         plot.Axes.Margins(left: 0, right: 0.15);
         // Wider than the other charts: the labels sit beside the bars, not under them.
@@ -67,7 +72,9 @@ public static class Charts
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[s].Name, FillColor = palette.GetColor(s) });
         }
 
-        plot.ShowLegend(Alignment.UpperLeft);
+        // Below the plot, not over it: bars of equal height (balanced classes) leave no free corner.
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
         LabelCategories(plot, labels);
         plot.Axes.Margins(bottom: 0, top: 0.1);
         return Render(plot, title, "", yLabel);
@@ -170,7 +177,8 @@ public static class Charts
         var plot = new Plot();
         var heatmap = plot.Add.Heatmap(values);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        plot.Add.ColorBar(heatmap);
+        var colorBar = plot.Add.ColorBar(heatmap);
+        FormatTicksLike(colorBar.Axis, cellFormat);
         var max = values.Cast<double>().DefaultIfEmpty(0).Max();
         for (var r = 0; r < rows; r++)
         {
@@ -190,6 +198,21 @@ public static class Charts
         return Render(plot, title, xLabel, yLabel, Width, Width * 5 / 6);
     }
 
+    /// <summary>
+    /// Tick labels in the format of the values' own labels: a chart whose bars say "45%" gets an axis in percent,
+    /// not in fractions (0.45) beside them.
+    /// </summary>
+    private static void FormatTicksLike(IAxis axis, string valueFormat)
+    {
+        if (valueFormat.StartsWith('P'))
+        {
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                LabelFormatter = value => value.ToString("P0", System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+    }
+
     private static void LabelCategories(Plot plot, IReadOnlyList<string> labels)
     {
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), [.. labels]);
@@ -204,13 +227,22 @@ public static class Charts
     {
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        // Rotated labels hang below the axis: reserve room so the axis title does not sit on them.
+        // Rotated labels hang below the axis and to the right: reserve room so that the axis title does not sit on
+        // them and the last one is not cut off at the figure's edge.
         plot.Axes.Bottom.MinimumSize = 30 + 6 * labels.Max(l => l.Length);
+        plot.Axes.Right.MinimumSize = Math.Max(plot.Axes.Right.MinimumSize, 5 * labels[^1].Length);
     }
 
     private static Figure Render(Plot plot, string title, string xLabel, string yLabel, int width = Width, int height = Height)
     {
         plot.Title(title);
+        // A long title (a data set's name in it, say) gets a smaller font rather than being cut at both edges.
+        var titleWidth = title.Length * TitleCharacterWidth * plot.Axes.Title.Label.FontSize;
+        if (titleWidth > width - 20)
+        {
+            plot.Axes.Title.Label.FontSize *= (float)((width - 20) / titleWidth);
+        }
+
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         return new Figure(plot.GetImageBytes(width, height, ImageFormat.Png), width, height, title);

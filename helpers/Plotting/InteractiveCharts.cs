@@ -1,12 +1,16 @@
+using System.Net;
 using XPlot.Plotly;
 
 namespace DeepCnn.Plotting;
 
-/// <summary>Plotly charts (XPlot.Plotly) for where hovering pays: exact values under the pointer. They need a browser front end.</summary>
+/// <summary>
+/// Plotly charts (XPlot.Plotly) for where hovering pays: exact values under the pointer. Each comes with a static
+/// picture of the same data, which is what a reader sees where plotly.js cannot be loaded.
+/// </summary>
 public static class InteractiveCharts
 {
-    /// <summary>A confusion matrix heatmap whose hover text gives the count and share of each cell.</summary>
-    public static PlotlyChart ConfusionMatrix(string title, int[,] counts, IReadOnlyList<string> classNames)
+    /// <summary>A confusion matrix heatmap whose hover text gives the count and share of each cell, each row normalised.</summary>
+    public static InteractiveChart ConfusionMatrix(string title, int[,] counts, IReadOnlyList<string> classNames)
     {
         var n = classNames.Count;
         if (counts.GetLength(0) != n || counts.GetLength(1) != n)
@@ -41,29 +45,45 @@ public static class InteractiveCharts
             yaxis = new Yaxis { title = "true class", autorange = "reversed" },
         };
         var chart = Chart.Plot(heatmap, layout);
-        chart.WithSize(720, 620);
-        return chart;
+        chart.WithSize(Charts.Width, Charts.Width * 5 / 6);
+        var shares = new double[n, n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var p = 0; p < n; p++)
+            {
+                shares[a, p] = share[a][p];
+            }
+        }
+
+        return new InteractiveChart(chart, Charts.Heatmap(title, shares, classNames, classNames, "predicted class", "true class"));
     }
 
     /// <summary>
-    /// HTML that draws <paramref name="chart"/> in any notebook front end: it uses Plotly if the page has it,
-    /// else loads it (through RequireJS where Jupyter provides it, else a script tag).
+    /// HTML that shows the chart's picture and, where the page has plotly.js or can load it (through RequireJS where
+    /// Jupyter provides it, else a script tag), replaces the picture with the interactive chart. Offline, or where
+    /// a viewer strips scripts, the picture stays: never an empty box.
     /// </summary>
-    public static string ToHtml(PlotlyChart chart)
+    public static string ToHtml(InteractiveChart chart)
     {
-        var html = chart.GetInlineHtml();
-        var divEnd = html.IndexOf("</div>", StringComparison.Ordinal) + "</div>".Length;
-        var drawing = chart.GetInlineJS().Replace("<script>", "", StringComparison.Ordinal).Replace("</script>", "", StringComparison.Ordinal);
+        var plotly = chart.Chart;
+        var picture = chart.Picture;
+        var drawing = plotly.GetInlineJS().Replace("<script>", "", StringComparison.Ordinal).Replace("</script>", "", StringComparison.Ordinal);
         return $$"""
-            {{html[..divEnd]}}
+            <div id="{{plotly.Id}}" style="max-width:100%"><img src="{{picture.DataUri}}" alt="{{WebUtility.HtmlEncode(picture.Title)}}" width="{{picture.Width}}" style="max-width:100%"/></div>
             <script type="text/javascript">
             (function () {
                 var source = 'https://cdn.plot.ly/plotly-2.35.2.min';
-                function draw() { {{drawing}} }
+                function draw() {
+                    var target = document.getElementById('{{plotly.Id}}');
+                    target.innerHTML = '';
+                    target.style.width = '{{picture.Width}}px';
+                    target.style.height = '{{picture.Height}}px';
+                    {{drawing}}
+                }
                 if (typeof window.Plotly !== 'undefined') { draw(); return; }
                 if (typeof window.requirejs === 'function') {
                     window.requirejs.config({ paths: { plotly: source } });
-                    window.requirejs(['plotly'], function (plotly) { window.Plotly = plotly; draw(); });
+                    window.requirejs(['plotly'], function (plotly) { window.Plotly = plotly; draw(); }, function () { });
                     return;
                 }
                 var script = document.createElement('script');

@@ -23,6 +23,13 @@ internal sealed class ExecutedNotebook
     public int ImageCount => Outputs.Count(o => o["data"]?["image/png"] is not null
         || Text(o["data"]?["text/html"]).Contains("data:image/png;base64,", StringComparison.Ordinal));
 
+    /// <summary>Outputs that carry a PNG twice: as image/png and again inside their HTML.</summary>
+    public IEnumerable<JsonNode> FiguresStoredTwice => Outputs.Where(o => o["data"]?["image/png"] is not null
+        && Text(o["data"]?["text/html"]).Contains("data:image/png;base64,", StringComparison.Ordinal));
+
+    /// <summary>What the notebook wrote to stderr.</summary>
+    public string ErrorStream => string.Concat(Outputs.Where(o => (string?)o["output_type"] == "stream" && (string?)o["name"] == "stderr").Select(o => Text(o["text"])));
+
     /// <summary>All text the notebook printed or returned (plain text, HTML and streams).</summary>
     public string AllText => string.Join('\n', Outputs.Select(o =>
         Text(o["text"]) + Text(o["data"]?["text/plain"]) + Text(o["data"]?["text/html"]) + Text(o["evalue"])));

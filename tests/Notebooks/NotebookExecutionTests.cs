@@ -48,6 +48,22 @@ public sealed partial class NotebookExecutionTests(QuickSeriesRun run)
     }
 
     [Fact]
+    public void The_executed_copies_are_valid_nbformat_4_5()
+    {
+        NbformatValidator.AssertValid45(Notebooks.Select(row => Path.Combine(run.OutputFolder, (string)row[0])).ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Every_figure_is_stored_once_and_no_extension_loading_line_is_printed(string notebook, int figures)
+    {
+        _ = figures;
+        var executed = run.Executed(notebook);
+        Assert.Empty(executed.FiguresStoredTwice);
+        Assert.DoesNotContain("Loading extension", executed.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Training_reports_test_accuracy_clearly_above_chance_in_its_summary_line()
     {
         var text = run.Executed("05-training.ipynb").AllText;

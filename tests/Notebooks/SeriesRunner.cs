@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>
@@ -9,30 +7,39 @@ namespace DeepCnn.Tests.Notebooks;
 internal static class SeriesRunner
 {
     private static readonly Lock Gate = new();
-    private static bool built;
+    private static bool helpersBuilt;
+    private static bool runnerBuilt;
 
-    /// <summary>Builds the Release library and the runner once per test run.</summary>
-    public static void EnsureBuilt()
+    /// <summary>Builds the Release helper library and its notebook edge, which every notebook references by path (once per test run).</summary>
+    public static void BuildHelpers()
     {
         lock (Gate)
         {
-            if (built)
+            if (!helpersBuilt)
             {
-                return;
+                Build("helpers/Notebook/DeepCnn.Notebook.csproj"); // and the helper library it references
+                helpersBuilt = true;
             }
-
-            Build("helpers/Notebook/DeepCnn.Notebook.csproj"); // and the helper library it references
-            Build("tools/NotebookRunner/DeepCnn.NotebookRunner.csproj");
-            built = true;
         }
     }
 
     /// <summary>Executes <paramref name="notebooks"/> (files or a folder) in the quick profile; executed copies go to <paramref name="output"/>.</summary>
     public static (int ExitCode, string Log) RunQuick(string cacheFolder, string output, params string[] notebooks)
     {
-        EnsureBuilt();
+        BuildHelpers();
+        lock (Gate)
+        {
+            if (!runnerBuilt)
+            {
+                Build("tools/NotebookRunner/DeepCnn.NotebookRunner.csproj");
+                runnerBuilt = true;
+            }
+        }
+
         var runner = Path.Combine(RepositoryPaths.Root, "tools", "NotebookRunner", "bin", "Release", "net10.0", "DeepCnn.NotebookRunner.dll");
-        return Run("dotnet", [runner, "--quick", "--env", $"ALEXNET_CACHE_FOLDER={cacheFolder}", "--output", output, .. notebooks], TimeSpan.FromMinutes(20));
+        var run = ExternalProcess.Run("dotnet",
+            [runner, "--quick", "--env", $"ALEXNET_CACHE_FOLDER={cacheFolder}", "--output", output, .. notebooks], TimeSpan.FromMinutes(20));
+        return (run.ExitCode, run.Output);
     }
 
     /// <summary>
@@ -49,37 +56,11 @@ internal static class SeriesRunner
     private static void Build(string project)
     {
         // The test run has restored already; a restore here could race with it.
-        var (code, log) = Run("dotnet", ["build", Path.Combine(RepositoryPaths.Root, project), "-c", "Release", "--no-restore", "--nologo", "-v", "quiet"],
-            TimeSpan.FromMinutes(5));
+        var (code, log) = ExternalProcess.Run("dotnet",
+            ["build", Path.Combine(RepositoryPaths.Root, project), "-c", "Release", "--no-restore", "--nologo", "-v", "quiet"], TimeSpan.FromMinutes(5));
         if (code != 0)
         {
             throw new InvalidOperationException($"Building {project} failed ({code}):\n{log}");
         }
-    }
-
-    private static (int Code, string Log) Run(string file, IEnumerable<string> arguments, TimeSpan limit)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The series must not inherit a profile or overrides from whoever runs the tests.
-        foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("ALEXNET_", StringComparison.Ordinal)))
-        {
-            start.Environment.Remove(key);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"timed out after {limit}\n{output.Result}\n{error.Result}");
-        }
-
-        return (process.ExitCode, output.Result + error.Result);
     }
 }

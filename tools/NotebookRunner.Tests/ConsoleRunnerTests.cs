@@ -111,6 +111,65 @@ public sealed class ConsoleRunnerTests
     }
 
     [Fact]
+    public async Task Each_notebook_runs_in_a_process_of_its_own()
+    {
+        using var notebooks = TestNotebook.CreateNamed("a.ipynb", "System.IO.File.WriteAllText(\"a.pid\", $\"{Environment.ProcessId}\");");
+        notebooks.Add("b.ipynb", "System.IO.File.WriteAllText(\"b.pid\", $\"{Environment.ProcessId}\");");
+
+        var run = await RunnerProcess.RunAsync(notebooks.Folder, "-o", notebooks.OutputFolder, notebooks.Folder);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.NotEqual(File.ReadAllText(Path.Combine(notebooks.Folder, "a.pid")), File.ReadAllText(Path.Combine(notebooks.Folder, "b.pid")));
+    }
+
+    // The series' runs once died at random between notebooks: a SkiaSharp object left by one notebook was finalized
+    // while the next ran, after the first kernel (which finds SkiaSharp's native library) was disposed.
+    [Fact]
+    public async Task Native_objects_that_one_notebook_leaves_behind_do_not_crash_the_next()
+    {
+        using var notebooks = TestNotebook.CreateNamed(
+            "a.ipynb",
+            "#r \"nuget: SkiaSharp, 3.119.0\"\n#r \"nuget: SkiaSharp.NativeAssets.Linux.NoDependencies, 3.119.0\"",
+            "using SkiaSharp;\nfor (var i = 0; i < 100; i++)\n    new SKFontStyle(SKFontStyleWeight.Bold, SKFontStyleWidth.Normal, SKFontStyleSlant.Upright);");
+        notebooks.Add("b.ipynb", "GC.Collect();\nGC.WaitForPendingFinalizers();\nConsole.WriteLine(\"collected\");");
+
+        var run = await RunnerProcess.RunAsync(notebooks.Folder, "-o", notebooks.OutputFolder, notebooks.Folder);
+
+        Assert.True(run.ExitCode == 0, $"exit code {run.ExitCode}\n{run.Output}{run.Errors}");
+        Assert.Contains("2 succeeded, 0 failed", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_notebook_whose_process_dies_fails_the_run_by_name_and_keep_going_still_runs_the_next()
+    {
+        using var notebooks = TestNotebook.CreateNamed("a.ipynb", "Environment.FailFast(\"the kernel died\");");
+        notebooks.Add("b.ipynb", "System.IO.File.WriteAllText(\"b.txt\", \"ran\");");
+
+        var run = await RunnerProcess.RunAsync(notebooks.Folder, "--keep-going", "-o", notebooks.OutputFolder, notebooks.Folder);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: a.ipynb: its process ended with exit code", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("1 succeeded, 1 failed", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(notebooks.Folder, "b.txt")), "the next notebook did not run");
+    }
+
+    [UnixFact]
+    public async Task Ctrl_C_stops_the_running_cell_keeps_what_ran_and_exits_130()
+    {
+        using var notebooks = TestNotebook.CreateNamed("a.ipynb", "Console.WriteLine(\"first\");", "System.Threading.Thread.Sleep(120_000);");
+        notebooks.Add("b.ipynb", "System.IO.File.WriteAllText(\"b.txt\", \"ran\");");
+
+        var run = await RunnerProcess.RunInterruptedAsync(notebooks.Folder, "[2/2]", "-o", notebooks.OutputFolder, notebooks.Folder);
+
+        Assert.True(run.ExitCode == 130, $"exit code {run.ExitCode}\n{run.Output}{run.Errors}");
+        Assert.Contains("was cancelled", run.Errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(notebooks.Folder, "b.txt")), "the next notebook ran after Ctrl+C");
+        var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(notebooks.OutputFolder, "a.ipynb")))!["cells"]!.AsArray();
+        Assert.Equal("first\n", (string?)executed[1]!["outputs"]![0]!["text"]![0]);
+        Assert.Equal("Cancelled", (string?)executed[2]!["outputs"]![0]!["ename"]);
+    }
+
+    [Fact]
     public async Task A_cell_over_the_timeout_fails_the_run_naming_the_cell()
     {
         using var notebook = TestNotebook.Create(

@@ -38,6 +38,7 @@ public sealed class RunnerArgumentsTests
     [InlineData("a.ipynb", "--output")]
     [InlineData("--bogus", "a.ipynb")]
     [InlineData("--echo")]
+    [InlineData("--child-report", "report.json", "a.ipynb", "b.ipynb")]
     public void Bad_arguments_are_rejected_with_a_reason(params string[] args)
     {
         Assert.False(RunnerArguments.TryParse(args, out _, out var error));

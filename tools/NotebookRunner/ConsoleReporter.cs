@@ -41,16 +41,29 @@ internal sealed class ConsoleReporter(TextWriter output, TextWriter errors, bool
         }
     }
 
+    /// <summary>Says that a notebook's process ended without a result of its own, and returns the summary line for it.</summary>
+    public NotebookSummary ReportDeadProcess(string notebook, int exitCode, TimeSpan duration)
+    {
+        var problem = $"its process ended with exit code {exitCode} before the notebook finished";
+        errors.WriteLine($"error: {Show(notebook)}: {problem} (a crash in native code or in the runtime; the executed copy is missing or stale).");
+        errors.Flush();
+        return new NotebookSummary(notebook, duration, 0, 0, null, problem);
+    }
+
     /// <summary>Prints one line per notebook and the totals.</summary>
-    public void WriteSummary(IReadOnlyList<string> notebooks, IReadOnlyList<NotebookRunResult> results, TimeSpan total)
+    public void WriteSummary(IReadOnlyList<string> notebooks, IReadOnlyList<NotebookSummary> results, TimeSpan total)
     {
         var succeeded = results.Count(r => r.Succeeded);
         output.WriteLine();
         output.WriteLine($"Summary: {notebooks.Count} notebook(s): {succeeded} succeeded, {results.Count - succeeded} failed, {notebooks.Count - results.Count} not run, in {Format(total)}");
         foreach (var result in results)
         {
-            var ran = result.Cells.Count(c => c.Status is not (CellStatus.NotRun or CellStatus.Skipped));
-            var where = result.FailedCell is { } failed ? $"failed at cell {failed.Number} of {result.Cells.Count}" : $"{ran} cells";
+            var where = result switch
+            {
+                { Problem: { } problem } => problem,
+                { FailedCell: { } failed } => $"failed at cell {failed} of {result.CodeCells}",
+                _ => $"{result.CellsRan} cells",
+            };
             output.WriteLine($"  {(result.Succeeded ? "ok    " : "FAILED")} {Format(result.Duration),9}  {Show(result.NotebookPath)}  ({where})");
         }
 

@@ -17,4 +17,10 @@ public sealed record NotebookRunOptions
 
     /// <summary>Receives progress (cell started, output streamed, cell finished), synchronously.</summary>
     public IProgress<NotebookRunEvent>? Progress { get; init; }
+
+    /// <summary>
+    /// Keep the kernel (and the native-library resolvers of the packages it restored) until the process ends,
+    /// instead of disposing it after the run: for a process that runs one notebook and exits.
+    /// </summary>
+    internal bool KeepKernelUntilExit { get; init; }
 }

@@ -15,13 +15,20 @@ public static class NotebookRunner
     // After a timeout the kernel is asked to cancel and given this long; code that ignores cancellation keeps running.
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(2);
 
+    // Kernels kept alive for the rest of the process (see NotebookRunOptions.KeepKernelUntilExit).
+    private static readonly List<CompositeKernel> KeptKernels = [];
+
     /// <summary>Runs one notebook and, when <see cref="NotebookRunOptions.OutputDirectory"/> is set, writes the executed copy there.</summary>
     /// <exception cref="FileNotFoundException">The notebook does not exist.</exception>
     /// <exception cref="NotebookFormatException">The file is not an nbformat 4 notebook.</exception>
     /// <remarks>
     /// Current directory, environment variables and .NET Interactive's formatters are process-wide: do not
     /// run two notebooks at once in one process. A cell that timed out and ignores cancellation keeps
-    /// running in the background; a console host should exit after such a run.
+    /// running in the background; a console host should exit after such a run. The native libraries of the
+    /// packages a notebook restores (SkiaSharp, TorchSharp) are found through resolvers that belong to its
+    /// kernel: an object the notebook left behind whose finalizer calls native code after the kernel was
+    /// disposed ends the process with <see cref="DllNotFoundException"/>. That is why the console runner
+    /// runs each notebook in a process of its own.
     /// </remarks>
     public static async Task<NotebookRunResult> RunAsync(
         string notebookPath,
@@ -82,8 +89,15 @@ public static class NotebookRunner
             finally
             {
                 // Disposing a kernel whose cell still runs would wait for that cell.
-                if (!kernelBusy)
+                if (options.KeepKernelUntilExit)
+                {
+                    lock (KeptKernels)
+                        KeptKernels.Add(kernel);
+                }
+                else if (!kernelBusy)
+                {
                     kernel.Dispose();
+                }
             }
         }
 

@@ -10,6 +10,8 @@ namespace DeepCnn.NotebookExecution;
 /// Loads the kernel extensions that NuGet packages ship under <c>interactive-extensions/dotnet</c>, as the
 /// Polyglot Notebooks kernel does after a <c>#r "nuget: ..."</c>. SkiaSharp, which ScottPlot brings in,
 /// ships one (it displays bitmaps), so without this a notebook would render differently here than in VS Code.
+/// Unlike the Polyglot Notebooks kernel, it does not print "Loading extensions from ..." into the cell's output:
+/// that line says nothing to a reader of the notebook.
 /// </summary>
 internal static class PackageExtensions
 {
@@ -44,9 +46,6 @@ internal static class PackageExtensions
         {
             var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(file.FullName);
             var extensionTypes = assembly.GetExportedTypes().Where(IsExtension).ToArray();
-            if (extensionTypes.Length > 0)
-                KernelInvocationContextExtensions.Display(context, $"Loading extensions from `{assembly.Location}`");
-
             foreach (var type in extensionTypes)
             {
                 var extension = (IKernelExtension)Activator.CreateInstance(type)!;
@@ -65,10 +64,7 @@ internal static class PackageExtensions
 
         var script = new FileInfo(Path.Combine(folder.FullName, "extension.dib"));
         if (script.Exists)
-        {
-            KernelInvocationContextExtensions.Display(context, $"Loading extension script from `{script.FullName}`");
             await kernel.LoadAndRunInteractiveDocument(script, context.Command);
-        }
     }
 
     private static bool IsExtension(Type type) =>

@@ -24,34 +24,23 @@ if (!NotebookPaths.TryExpand(arguments.Paths, out var notebooks, out problem))
     return ExitCodes.BadInput;
 }
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // The first Ctrl+C stops after writing what ran so far; a second one ends the process.
-    e.Cancel = !cancellation.IsCancellationRequested;
-    cancellation.Cancel();
-};
-
-var reporter = new ConsoleReporter(output, errors, arguments.Echo);
-var options = new NotebookRunOptions
-{
-    OutputDirectory = Path.GetFullPath(arguments.OutputDirectory),
-    CellTimeout = arguments.CellTimeout,
-    EnvironmentVariables = arguments.Environment,
-    Progress = reporter,
-};
-
-var clock = System.Diagnostics.Stopwatch.StartNew();
-var results = new List<NotebookRunResult>();
+var outputDirectory = Path.GetFullPath(arguments.OutputDirectory);
 try
 {
-    foreach (var notebook in notebooks)
+    if (arguments.ChildReport is { } report)
     {
-        var result = await NotebookRunner.RunAsync(notebook, options, cancellation.Token);
-        results.Add(result);
-        if (cancellation.IsCancellationRequested || (!result.Succeeded && !arguments.KeepGoing))
-            break;
+        // A process the runner started for one notebook: run it here.
+        var options = new NotebookRunOptions
+        {
+            OutputDirectory = outputDirectory,
+            CellTimeout = arguments.CellTimeout,
+            EnvironmentVariables = arguments.Environment,
+            Progress = new ConsoleReporter(output, errors, arguments.Echo),
+        };
+        return await ChildRun.RunAsync(notebooks[0], options, report);
     }
+
+    return await RunEachInItsOwnProcessAsync();
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotebookFormatException)
 {
@@ -66,7 +55,39 @@ catch (Exception e)
     return ExitCodes.InternalError;
 }
 
-reporter.WriteSummary(notebooks, results, clock.Elapsed);
-return cancellation.IsCancellationRequested ? ExitCodes.Cancelled
-    : results.All(r => r.Succeeded) ? ExitCodes.Success
-    : ExitCodes.CellFailed;
+async Task<int> RunEachInItsOwnProcessAsync()
+{
+    using var cancellation = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        // The first Ctrl+C lets the running notebook stop and write what ran so far; a second one ends the runner.
+        e.Cancel = !cancellation.IsCancellationRequested;
+        cancellation.Cancel();
+    };
+
+    var reporter = new ConsoleReporter(output, errors, arguments.Echo);
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var summaries = new List<NotebookSummary>();
+    var cancelled = false;
+    foreach (var notebook in notebooks)
+    {
+        output.Flush();
+        var started = clock.Elapsed;
+        var (exitCode, summary) = await NotebookProcess.RunAsync(notebook, arguments, outputDirectory, cancellation.Token);
+        if (exitCode is ExitCodes.BadInput or ExitCodes.InternalError)
+            return exitCode; // the child has said why
+
+        if (summary is null || exitCode is not (ExitCodes.Success or ExitCodes.CellFailed or ExitCodes.Cancelled))
+            summary = reporter.ReportDeadProcess(notebook, exitCode, clock.Elapsed - started);
+
+        summaries.Add(summary);
+        cancelled = cancellation.IsCancellationRequested || exitCode == ExitCodes.Cancelled;
+        if (cancelled || (!summary.Succeeded && !arguments.KeepGoing))
+            break;
+    }
+
+    reporter.WriteSummary(notebooks, summaries, clock.Elapsed);
+    return cancelled ? ExitCodes.Cancelled
+        : summaries.All(s => s.Succeeded) ? ExitCodes.Success
+        : ExitCodes.CellFailed;
+}

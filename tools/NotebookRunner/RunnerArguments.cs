@@ -7,10 +7,11 @@ internal sealed record RunnerArguments
 {
     public const string QuickVariable = "ALEXNET_PROFILE";
     public const string DefaultOutput = "artifacts/notebooks";
+    public const string ChildReportOption = "--child-report";
 
     public const string Usage = """
-        Runs C# notebooks (.ipynb) top to bottom in a fresh .NET Interactive kernel each, stopping at the
-        first failing cell, and writes the executed copies with their outputs.
+        Runs C# notebooks (.ipynb) top to bottom, each in a fresh .NET Interactive kernel in a process of
+        its own, stopping at the first failing cell, and writes the executed copies with their outputs.
 
         Usage: dotnet run --project tools/NotebookRunner -c Release -- [options] <notebook or folder>...
 
@@ -23,8 +24,9 @@ internal sealed record RunnerArguments
           --keep-going             after a failed notebook, still run the next ones
           -h, --help               show this text
 
-        Exit codes: 0 all cells succeeded; 1 a cell failed or timed out; 2 bad arguments, a missing or
-        unreadable notebook; 3 an error in the runner itself; 130 cancelled (Ctrl+C).
+        Exit codes: 0 all cells succeeded; 1 a cell failed or timed out, or a notebook's process died;
+        2 bad arguments, a missing or unreadable notebook; 3 an error in the runner itself; 130 cancelled
+        (Ctrl+C).
         """;
 
     public IReadOnlyList<string> Paths { get; init; } = [];
@@ -40,6 +42,12 @@ internal sealed record RunnerArguments
     public bool KeepGoing { get; init; }
 
     public bool ShowHelp { get; init; }
+
+    /// <summary>
+    /// Set on the process the runner starts for each notebook (not for people): run the one notebook given in
+    /// this process and write its summary to this file.
+    /// </summary>
+    public string? ChildReport { get; init; }
 
     /// <summary>Parses <paramref name="args"/>; on failure <paramref name="error"/> says what is wrong.</summary>
     public static bool TryParse(IReadOnlyList<string> args, out RunnerArguments parsed, out string? error)
@@ -121,12 +129,17 @@ internal sealed record RunnerArguments
                 case "--keep-going":
                     parsed = parsed with { KeepGoing = true };
                     break;
+                case ChildReportOption:
+                    if (TakeValue(out error) is not { } report)
+                        return false;
+                    parsed = parsed with { ChildReport = report };
+                    break;
                 default:
                     error = $"unknown option '{arg}'.";
                     return false;
             }
 
-            if (inlineValue is not null && name is not ("-o" or "--output" or "--cell-timeout" or "-e" or "--env"))
+            if (inlineValue is not null && name is not ("-o" or "--output" or "--cell-timeout" or "-e" or "--env" or ChildReportOption))
             {
                 error = $"{name} takes no value.";
                 return false;
@@ -139,6 +152,12 @@ internal sealed record RunnerArguments
         if (paths.Count == 0 && !parsed.ShowHelp)
         {
             error = "no notebook or folder given.";
+            return false;
+        }
+
+        if (parsed.ChildReport is not null && paths.Count != 1)
+        {
+            error = $"{ChildReportOption} runs exactly one notebook, not {paths.Count}.";
             return false;
         }
 

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+
+namespace DeepCnn.Tests.Notebooks;
+
+/// <summary>tools/install-jupyter-kernel.sh and the kernel it installs, driven by Jupyter's own nbconvert.</summary>
+public sealed class JupyterKernelTests
+{
+    [Fact]
+    public void The_script_installs_only_the_csharp_kernel_with_its_http_api_on_loopback()
+    {
+        using var temp = new TempFolder();
+
+        JupyterClients.InstallKernel(temp.Path);
+        JupyterClients.InstallKernel(temp.Path); // safe to run again
+
+        Assert.Equal([".net-csharp"], Directory.GetDirectories(temp.Combine("kernels")).Select(Path.GetFileName));
+        var spec = JsonNode.Parse(File.ReadAllText(temp.Combine("kernels", ".net-csharp", "kernel.json")))!;
+        var argv = spec["argv"]!.AsArray().Select(a => (string)a!).ToArray();
+        Assert.Contains("--http-local-only", argv);
+        Assert.Contains("{connection_file}", argv);
+        Assert.True(File.Exists(argv[1]), $"the kernel starts {argv[1]}, which does not exist");
+        Assert.Contains("1.0.712001", argv[1], StringComparison.Ordinal); // the version pinned in .config/dotnet-tools.json
+        Assert.Equal("C#", (string?)spec["language"]);
+    }
+
+    [Fact]
+    public void The_installed_kernel_listens_on_loopback_only_while_a_notebook_runs()
+    {
+        using var temp = new TempFolder();
+        JupyterClients.InstallKernel(temp.Combine("jupyter"));
+        var notebook = WriteNotebook(temp.Combine("sleep.ipynb"), "System.Threading.Thread.Sleep(8000);", "Console.WriteLine(\"done\");");
+        var listening = new List<ListeningSockets.Socket>();
+
+        var run = ExternalProcess.Run(JupyterClients.Jupyter, JupyterClients.ExecuteArguments(notebook, temp.Combine("out")), TimeSpan.FromMinutes(5),
+            new Dictionary<string, string?> { ["JUPYTER_PATH"] = temp.Combine("jupyter") },
+            whileRunning: pid => listening.AddRange(ListeningSockets.OfProcessTree(pid)));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains(listening, s => s.Port is >= 2048 and <= 3000); // the HTTP API was up...
+        Assert.All(listening, s => Assert.True(s.OnLoopback, $"{s} is reachable from other machines")); // ...on loopback only
+    }
+
+    [Fact]
+    public void Nbconvert_exits_non_zero_on_a_copy_of_a_notebook_with_a_failing_cell()
+    {
+        using var temp = new TempFolder();
+        JupyterClients.InstallKernel(temp.Combine("jupyter"));
+        var copy = JsonNode.Parse(File.ReadAllText(RepositoryPaths.NotebookFiles[0]))!;
+        var cells = copy["cells"]!.AsArray();
+        var firstCode = cells.Select((c, i) => (c, i)).First(x => (string?)x.c!["cell_type"] == "code").i;
+        cells.Insert(firstCode + 1, Cell("failing0", "throw new InvalidOperationException(\"this cell fails on purpose\");"));
+        var notebook = temp.Combine("notebooks", "failing.ipynb");
+        Directory.CreateDirectory(Path.GetDirectoryName(notebook)!);
+        File.WriteAllText(notebook, copy.ToJsonString());
+        // Beside a link to helpers/, the copy's relative references (../helpers/bin/...) resolve as in notebooks/.
+        var link = Directory.CreateSymbolicLink(temp.Combine("helpers"), Path.Combine(RepositoryPaths.Root, "helpers"));
+        SeriesRunner.BuildHelpers();
+
+        ExternalProcess.Outcome run;
+        try
+        {
+            run = ExternalProcess.Run(JupyterClients.Jupyter, JupyterClients.ExecuteArguments(notebook, temp.Combine("out")), TimeSpan.FromMinutes(10),
+                new Dictionary<string, string?> { ["JUPYTER_PATH"] = temp.Combine("jupyter"), ["ALEXNET_PROFILE"] = "quick" });
+        }
+        finally
+        {
+            link.Delete(); // the link only, before the temporary folder is deleted with everything in it
+        }
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("this cell fails on purpose", run.Output, StringComparison.Ordinal);
+    }
+
+    private static string WriteNotebook(string path, params string[] sources)
+    {
+        var notebook = new JsonObject
+        {
+            ["cells"] = new JsonArray(sources.Select((s, i) => (JsonNode)Cell($"cell{i}", s)).ToArray()),
+            ["metadata"] = new JsonObject
+            {
+                ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
+                ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
+            },
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 5,
+        };
+        File.WriteAllText(path, notebook.ToJsonString());
+        return path;
+    }
+
+    private static JsonObject Cell(string id, string source) => new()
+    {
+        ["cell_type"] = "code",
+        ["execution_count"] = null,
+        ["id"] = id,
+        ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
+        ["outputs"] = new JsonArray(),
+        ["source"] = source,
+    };
+}
