@@ -159,11 +159,13 @@ public static class Charts
             line.Axes.YAxis = plot.Axes.Right;
         }
 
-        plot.Axes.Right.Label.Text = "accuracy (fraction)";
+        plot.Axes.Right.Label.Text = "accuracy";
         plot.Axes.SetLimitsY(0, 1, plot.Axes.Right);
+        FormatTicksLike(plot.Axes.Right, "P0");
         plot.Axes.SetLimitsX(0, Math.Max(1, Math.Max(epochs.Length, movingLoss.Count / (double)stepsPerEpoch)));
         // Below the plot rather than over it, so no point of the first epoch hides behind the legend.
         plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
         return Render(plot, title, "epoch", "loss");
     }
 
