@@ -125,6 +125,12 @@ public static class TargetReader
         var fallback = string.Join("; ", peaks.Select(p => Invariant($"{p.Variant}: C# {p.Figure!.CSharp!.Value:F0} MB")
             + (p.Figure.Python is { } py ? Invariant($" (PyTorch {py.Value:F0} MB)") : ""))) + batchNote +
             "; this process's allocator only (the per-setting runs were skipped)";
+        if (AllocatorTuning.Current is { Tuned: true } tuned)
+        {
+            // The target is about the default setting; a tuned process's peak says nothing about it either way.
+            return new TargetVerdict(target, null, fallback + $", and this process ran the tuned setting ({tuned}), not the default: rerun with the per-setting runs to judge it");
+        }
+
         return new TargetVerdict(target, peaks.All(p => p.Figure!.CSharp!.Value < PeakMegabytesTarget), fallback);
     }
 
