@@ -11,7 +11,8 @@
 #      (simulation only; packages already on the system are left out and used from the system),
 #   2. downloads exactly those versions with `apt-get download` into PREFIX/debs,
 #   3. unpacks each with `dpkg-deb -x` into PREFIX/root (no maintainer scripts run),
-#   4. writes PREFIX/pytorch-peer.env: PYTHONPATH and LD_LIBRARY_PATH for one process, with
+#   4. writes PREFIX/pytorch-peer.env: PYTHONPATH and LD_LIBRARY_PATH for one process (relative to
+#      PREFIX; pytorch-env.sh resolves them), with
 #      OpenBLAS's directory first so that libblas.so.3 / liblapack.so.3 resolve to OpenBLAS
 #      (the system's /usr/lib/x86_64-linux-gnu/libblas.so.3 is the ~50x slower reference BLAS),
 #   5. checks that `import torch` works and which BLAS got loaded.
@@ -125,10 +126,12 @@ ld_path="$(IFS=:; echo "${lib_dirs[*]}")"
 py_path="$root/usr/lib/python3/dist-packages"
 [[ -d "$py_path/torch" ]] || die "torch was not unpacked into $py_path."
 env_file="$prefix/pytorch-peer.env"
-case "$ld_path$py_path" in *[[:space:]]*) say "warning: the install path contains spaces; 'env \$(cat $env_file)' will not work, use pytorch-env.sh" ;; esac
+# Paths inside the prefix are written relative to it (pytorch-env.sh puts the prefix back), so the
+# install keeps working when the repository is moved or the folder is copied elsewhere.
+relative() { local IFS=:; local out=() d; for d in $1; do out+=("${d#"$prefix"/}"); done; echo "${out[*]}"; }
 {
-  echo "PYTHONPATH=$py_path"
-  echo "LD_LIBRARY_PATH=$ld_path"
+  echo "PYTHONPATH=$(relative "$py_path")"
+  echo "LD_LIBRARY_PATH=$(relative "$ld_path")"
   echo "PEER_PYTHON=$python"
 } >"$env_file.tmp"
 mv "$env_file.tmp" "$env_file"
@@ -151,5 +154,5 @@ echo "PyTorch peer installed in: $prefix"
 echo "  python:   $python ($("$python" -c 'import sys; print(sys.version.split()[0])'))"
 echo "  $(echo "$check" | grep '^torch') (Debian package python3-torch $(grep -m1 '^python3-torch=' "$prefix/packages.txt" | cut -d= -f2))"
 echo "  $(echo "$check" | grep '^blas')"
-echo "  env file: $env_file (KEY=VALUE lines for one process)"
+echo "  env file: $env_file (KEY=VALUE lines for one process, paths relative to it; pytorch-env.sh prints them resolved)"
 echo "  run:      benchmarks/peer/pytorch-env.sh python3 benchmarks/peer/alexnet_peer.py"

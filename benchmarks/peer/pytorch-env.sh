@@ -12,26 +12,47 @@
 # The prefix is <repo>/artifacts/pytorch-peer unless PYTORCH_PEER_DIR says otherwise.
 
 _peer_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-_peer_env="${PYTORCH_PEER_DIR:-$_peer_repo/artifacts/pytorch-peer}/pytorch-peer.env"
+_peer_dir="${PYTORCH_PEER_DIR:-$_peer_repo/artifacts/pytorch-peer}"
+_peer_env="$_peer_dir/pytorch-peer.env"
+
+# The env file's search paths are relative to the peer's folder (absolute ones, from older installs, stay as
+# they are); print KEY=VALUE with every relative entry of a ':'-separated list resolved against that folder.
+_peer_lines() {
+  local k v d out _parts
+  while IFS='=' read -r k v; do
+    [[ -n "$k" ]] || continue
+    if [[ "$k" == PYTHONPATH || "$k" == LD_LIBRARY_PATH ]]; then
+      out=""
+      IFS=: read -ra _parts <<<"$v"
+      for d in "${_parts[@]}"; do
+        [[ "$d" == /* ]] || d="$_peer_dir/$d"
+        out="${out:+$out:}$d"
+      done
+      v="$out"
+    fi
+    printf '%s=%s\n' "$k" "$v"
+  done <"$_peer_env"
+}
 
 if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then   # sourced: export into the current (sub)shell
   if [[ -r "$_peer_env" ]]; then
-    while IFS='=' read -r _k _v; do [[ -n "$_k" ]] && export "$_k=$_v"; done <"$_peer_env"
+    while IFS='=' read -r _k _v; do [[ -n "$_k" ]] && export "$_k=$_v"; done < <(_peer_lines)
   else
     echo "pytorch-env.sh: $_peer_env not found; run benchmarks/peer/install-pytorch-peer.sh first." >&2
     return 1
   fi
-  unset _k _v _peer_repo _peer_env
+  unset _k _v _parts _peer_repo _peer_dir _peer_env
+  unset -f _peer_lines
   return 0
 fi
 
 set -euo pipefail
 [[ -r "$_peer_env" ]] || { echo "pytorch-env.sh: $_peer_env not found; run benchmarks/peer/install-pytorch-peer.sh first." >&2; exit 1; }
 if (($# == 0)); then
-  cat "$_peer_env"
+  _peer_lines
   exit 0
 fi
-while IFS='=' read -r _k _v; do [[ -n "$_k" ]] && export "$_k=$_v"; done <"$_peer_env"
+while IFS='=' read -r _k _v; do [[ -n "$_k" ]] && export "$_k=$_v"; done < <(_peer_lines)
 if [[ "$1" == python3 || "$1" == python ]]; then
   shift
   set -- "${PEER_PYTHON:-/usr/bin/python3}" "$@"

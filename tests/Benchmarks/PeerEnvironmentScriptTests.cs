@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using DeepCnn.Benchmarks;
+
+namespace DeepCnn.Tests.Benchmarks;
+
+// pytorch-env.sh puts the peer's folder back in front of the env file's relative paths, so an install survives
+// a moved repository; absolute paths (from installs made before) pass through unchanged.
+public sealed class PeerEnvironmentScriptTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private static string Script => Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory)!, "benchmarks", "peer", "pytorch-env.sh");
+
+    private string Peer(string envFile)
+    {
+        var folder = temp.Combine("moved peer");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "pytorch-peer.env"), envFile);
+        return folder;
+    }
+
+    private static (int ExitCode, string Output) Run(string peerFolder, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PYTORCH_PEER_DIR"] = peerFolder;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "pytorch-env.sh did not finish");
+        return (process.ExitCode, output.Result + error.Result);
+    }
+
+    [Fact]
+    public void Relative_paths_are_resolved_against_the_peer_folder_and_absolute_ones_kept()
+    {
+        var folder = Peer("PYTHONPATH=root/usr/lib/python3/dist-packages\nLD_LIBRARY_PATH=root/lib:/opt/blas\nPEER_PYTHON=/usr/bin/python3\n");
+
+        var (exitCode, output) = Run(folder);
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains($"PYTHONPATH={folder}/root/usr/lib/python3/dist-packages", lines);
+        Assert.Contains($"LD_LIBRARY_PATH={folder}/root/lib:/opt/blas", lines);
+        Assert.Contains("PEER_PYTHON=/usr/bin/python3", lines);
+    }
+
+    [Fact]
+    public void A_command_sees_the_resolved_paths_in_its_environment()
+    {
+        var folder = Peer("PYTHONPATH=root/site\nLD_LIBRARY_PATH=root/lib\nPEER_PYTHON=/usr/bin/python3\n");
+
+        var (exitCode, output) = Run(folder, "printenv", "PYTHONPATH");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal($"{folder}/root/site", output.Trim());
+    }
+
+    [Fact]
+    public void Without_an_env_file_it_names_the_install_script()
+    {
+        var (exitCode, output) = Run(temp.Combine("not installed"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("install-pytorch-peer.sh", output);
+    }
+}
