@@ -163,7 +163,7 @@ public sealed class MemoryRunChild : IDisposable
 
             if (pending.Result is not { } line)
             {
-                process.WaitForExit(TimeSpan.FromSeconds(10));
+                ChildProcessEnd.WaitForLastLines(process, TimeSpan.FromSeconds(10));
                 throw Failure(what, $"it ended (exit code {(process.HasExited ? process.ExitCode.ToString(CultureInfo.InvariantCulture) : "?")})");
             }
 
@@ -178,6 +178,7 @@ public sealed class MemoryRunChild : IDisposable
 
     private InvalidOperationException Failure(string what, string why)
     {
+        ChildProcessEnd.WaitForLastLines(process, TimeSpan.FromSeconds(2));
         string tail;
         lock (errors)
         {

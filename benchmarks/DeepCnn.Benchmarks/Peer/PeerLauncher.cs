@@ -256,8 +256,13 @@ public static class PeerLauncher
 
         public TextReader Output => process.StandardOutput;
 
+        /// <summary>
+        /// The last log lines. Asked for when something went wrong, which usually means the worker has ended: then its
+        /// stderr is read to the end first, since its last lines (the reason) may still be in the pipe.
+        /// </summary>
         public string LogTail()
         {
+            ChildProcessEnd.WaitForLastLines(process, TimeSpan.FromSeconds(2));
             lock (tail)
             {
                 return string.Join(Environment.NewLine, tail);

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using DeepCnn.Benchmarks;
+
+namespace DeepCnn.Tests.Benchmarks;
+
+public class ChildProcessEndTests
+{
+    [Fact]
+    public void A_child_that_has_ended_has_its_last_stderr_line_read_even_when_the_pipe_closes_later()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // The shell exits at once; a background job keeps stderr open and writes the reason 300 ms later, as a
+        // worker's last words can still be in the pipe when its exit is seen.
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("(sleep 0.3; echo 'the reason' >&2) & exit 3");
+        using var process = Process.Start(start)!;
+        var lines = new List<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                lock (lines)
+                {
+                    lines.Add(line);
+                }
+            }
+        };
+        process.BeginErrorReadLine();
+
+        Assert.True(ChildProcessEnd.WaitForLastLines(process, TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(3, process.ExitCode);
+        lock (lines)
+        {
+            Assert.Contains("the reason", lines);
+        }
+    }
+
+    [Fact]
+    public void A_child_still_running_after_the_grace_is_reported_as_running_without_waiting_longer()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var process = Process.Start(new ProcessStartInfo("/bin/sleep", "30") { UseShellExecute = false })!;
+        try
+        {
+            var clock = Stopwatch.StartNew();
+
+            Assert.False(ChildProcessEnd.WaitForLastLines(process, TimeSpan.FromMilliseconds(200)));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"waited {clock.Elapsed}");
+        }
+        finally
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+    }
+}
