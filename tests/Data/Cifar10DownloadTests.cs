@@ -164,8 +164,14 @@ public sealed class Cifar10DownloadTests : IDisposable
         var half = archive.Bytes.Length / 2;
         await using var server = new LocalHttpServer(archive.Bytes, _ => new LocalHttpServer.Behaviour(StallAfter: half));
         using var cancel = new CancellationTokenSource();
-        // Cancels shortly after the bytes stop coming, while the download waits for more.
-        var progress = new RecordingProgress(_ => cancel.CancelAfter(TimeSpan.FromMilliseconds(200)));
+        // Cancels once every byte before the stall has arrived, while the download waits for more.
+        var progress = new RecordingProgress(p =>
+        {
+            if (p.BytesReceived >= half)
+            {
+                cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
+            }
+        });
         var options = Options(server, archive) with { StallTimeout = TimeSpan.FromSeconds(30), ProgressInterval = TimeSpan.Zero };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Cifar10Download.EnsureAsync(options, progress, cancel.Token));
