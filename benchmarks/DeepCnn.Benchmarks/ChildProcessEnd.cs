@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace DeepCnn.Benchmarks;
 
-/// <summary>Waiting for a child process that has failed, so that its last stderr lines (usually the reason) are read.</summary>
+/// <summary>
+/// The end of a child process that talks over its standard streams: reading its last stderr lines when it has failed, and
+/// closing it without ever leaving it running.
+/// </summary>
 public static class ChildProcessEnd
 {
     /// <summary>
@@ -27,6 +30,40 @@ public static class ChildProcessEnd
         {
             // Never started or already disposed: what was read so far is all there is.
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Closes <paramref name="process"/>'s stdin (its signal to finish), gives it <paramref name="grace"/> to end, kills it
+    /// with its children if it has not, and disposes it.
+    /// </summary>
+    public static void Close(Process process, TimeSpan grace)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        try
+        {
+            try
+            {
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // Its stdin pipe is broken: the child has already ended.
+            }
+
+            if (!process.WaitForExit(grace))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already gone.
+        }
+        finally
+        {
+            process.Dispose();
         }
     }
 }

@@ -63,4 +63,56 @@ public class ChildProcessEndTests
             process.WaitForExit();
         }
     }
+
+    [Fact]
+    public void Closing_a_child_that_ignores_its_stdin_kills_it_after_the_grace()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var process = Process.Start(new ProcessStartInfo("/bin/sleep", "30") { RedirectStandardInput = true, UseShellExecute = false })!;
+        var id = process.Id;
+        var clock = Stopwatch.StartNew();
+
+        ChildProcessEnd.Close(process, TimeSpan.FromMilliseconds(200));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.False(IsRunning(id));
+    }
+
+    [Fact]
+    public void Closing_a_child_that_reads_its_stdin_lets_it_finish_on_its_own()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // cat ends when its stdin closes, long before the grace is over; the marker file shows it was not killed.
+        using var temp = new TempFolder();
+        var marker = temp.Combine("ended");
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"cat > /dev/null; touch '{marker}'");
+        var process = Process.Start(start)!;
+
+        ChildProcessEnd.Close(process, TimeSpan.FromSeconds(20));
+
+        Assert.True(File.Exists(marker));
+    }
+
+    private static bool IsRunning(int id)
+    {
+        try
+        {
+            using var found = Process.GetProcessById(id);
+            return !found.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 }

@@ -103,31 +103,7 @@ public sealed class MemoryRunChild : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        try
-        {
-            try
-            {
-                process.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-                // Already gone.
-            }
-
-            if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(TimeSpan.FromSeconds(10));
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already gone.
-        }
-        finally
-        {
-            process.Dispose();
-        }
+        ChildProcessEnd.Close(process, TimeSpan.FromSeconds(30));
     }
 
     private double Command(string command)

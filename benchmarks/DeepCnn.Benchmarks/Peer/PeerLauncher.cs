@@ -271,31 +271,7 @@ public static class PeerLauncher
 
         public void Dispose()
         {
-            try
-            {
-                try
-                {
-                    process.StandardInput.Close();
-                }
-                catch (IOException)
-                {
-                    // Its stdin pipe is broken: the worker has already ended.
-                }
-
-                if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
-                {
-                    process.Kill(entireProcessTree: true);
-                    process.WaitForExit(TimeSpan.FromSeconds(10));
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Never started or already gone.
-            }
-            finally
-            {
-                process.Dispose();
-            }
+            ChildProcessEnd.Close(process, TimeSpan.FromSeconds(10));
         }
     }
 }
