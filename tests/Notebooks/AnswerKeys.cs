@@ -14,18 +14,10 @@ internal static partial class AnswerKeys
     /// <summary>The key's file name for a chapter notebook: 04-alexnet.ipynb has 04-alexnet-key.ipynb.</summary>
     public static string KeyFor(string chapter) => Path.GetFileNameWithoutExtension(chapter) + "-key.ipynb";
 
-    public static JsonNode Load(string path) => JsonNode.Parse(File.ReadAllText(path))!;
-
-    public static IEnumerable<JsonNode> Cells(JsonNode notebook, string? type = null) =>
-        notebook["cells"]!.AsArray().Select(c => c!).Where(c => type is null || (string?)c["cell_type"] == type);
-
-    public static string Source(JsonNode cell) =>
-        cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
-
     /// <summary>The numbers of the exercises listed under a notebook's "## Exercises" heading, in order.</summary>
     public static IReadOnlyList<int> ExerciseNumbers(JsonNode chapter)
     {
-        var markdown = string.Join('\n', Cells(chapter, "markdown").Select(Source));
+        var markdown = string.Join('\n', NotebookJson.Cells(chapter, "markdown").Select(NotebookJson.Source));
         var start = markdown.IndexOf("## Exercises", StringComparison.Ordinal);
         if (start < 0)
         {
@@ -40,7 +32,7 @@ internal static partial class AnswerKeys
 
     /// <summary>The numbers of the key's "## Exercise N: ..." headings, in order.</summary>
     public static IReadOnlyList<int> AnswerNumbers(JsonNode key) =>
-        Cells(key, "markdown").SelectMany(c => AnswerHeading().Matches(Source(c)))
+        NotebookJson.Cells(key, "markdown").SelectMany(c => AnswerHeading().Matches(NotebookJson.Source(c)))
             .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
 
     /// <summary>The text of each answer: from its heading up to the next "## " heading, markdown and code alike.</summary>
@@ -48,9 +40,9 @@ internal static partial class AnswerKeys
     {
         var answers = new Dictionary<int, string>();
         int? current = null;
-        foreach (var cell in Cells(key))
+        foreach (var cell in NotebookJson.Cells(key))
         {
-            var source = Source(cell);
+            var source = NotebookJson.Source(cell);
             if (AnswerHeading().Match(source) is { Success: true } heading)
             {
                 current = int.Parse(heading.Groups[1].Value, CultureInfo.InvariantCulture);

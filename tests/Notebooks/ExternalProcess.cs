@@ -6,10 +6,7 @@ namespace DeepCnn.Tests.Notebooks;
 /// <summary>Runs a program to the end with a time limit, capturing its output; optionally calls back while it runs.</summary>
 internal static class ExternalProcess
 {
-    public sealed record Outcome(int ExitCode, string Output)
-    {
-        public bool TimedOut => ExitCode == -1;
-    }
+    public sealed record Outcome(int ExitCode, string Output);
 
     /// <param name="file">The program.</param>
     /// <param name="arguments">Its arguments, passed as they are.</param>

@@ -30,13 +30,12 @@ internal static class JupyterClients
     }
 
     /// <summary>
-    /// Arguments of the documented batch client: nbconvert with the series' config, executing one notebook into
-    /// <paramref name="outputDirectory"/>; a cell still running after 15 minutes fails, as in the runner.
+    /// Arguments of the documented batch client: nbconvert with the series' config (which also sets its time limits),
+    /// executing one notebook into <paramref name="outputDirectory"/>.
     /// </summary>
     public static string[] ExecuteArguments(string notebook, string outputDirectory) =>
     [
         "nbconvert", "--config", NbconvertConfig, "--to", "notebook", "--execute", notebook, "--output-dir", outputDirectory,
-        "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.startup_timeout=300",
     ];
 
     private static string Require(string path, string package) => File.Exists(path)

@@ -19,7 +19,9 @@ public sealed class JupyterKernelTests
         Assert.Contains("--http-local-only", argv);
         Assert.Contains("{connection_file}", argv);
         Assert.True(File.Exists(argv[1]), $"the kernel starts {argv[1]}, which does not exist");
-        Assert.Contains("1.0.712001", argv[1], StringComparison.Ordinal); // the version pinned in .config/dotnet-tools.json
+        var pinned = (string)JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".config", "dotnet-tools.json")))!
+            ["tools"]!["microsoft.dotnet-interactive"]!["version"]!;
+        Assert.Contains(pinned, argv[1], StringComparison.Ordinal);
         Assert.Equal("C#", (string?)spec["language"]);
     }
 

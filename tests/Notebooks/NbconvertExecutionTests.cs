@@ -57,7 +57,11 @@ public sealed class NbconvertExecutionTests(NbconvertSeriesRun series)
     [Fact]
     public void Evaluation_under_nbconvert_loaded_the_checkpoint_that_training_wrote()
     {
-        Assert.Contains("Test accuracy:", series.Executed("06-evaluation.ipynb").AllText);
+        var saved = NotebookExecutionTests.SavedAt().Match(series.Executed("05-training.ipynb").AllText);
+        Assert.True(saved.Success, "05 did not describe its checkpoint");
+        var loaded = series.Executed("06-evaluation.ipynb").AllText;
+        Assert.Contains(saved.Value, loaded);
+        Assert.Contains("Test accuracy:", loaded);
     }
 
     // This machine's own addresses, loopback and link-local scope ids aside.

@@ -50,8 +50,8 @@ public sealed partial class NotebookEditTests : IDisposable
     {
         var folder = SeriesRunner.ScratchRepository(temp);
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Notebooks, notebook)))!;
-        var cell = json["cells"]!.AsArray().Single(c => (string?)c!["cell_type"] == "code" && Source(c).Contains(marker, StringComparison.Ordinal))!;
-        var lines = edit(Source(cell)).Split('\n');
+        var cell = json["cells"]!.AsArray().Single(c => (string?)c!["cell_type"] == "code" && NotebookJson.Source(c).Contains(marker, StringComparison.Ordinal))!;
+        var lines = edit(NotebookJson.Source(cell)).Split('\n');
         cell["source"] = new JsonArray([.. lines.Select((l, i) => JsonValue.Create(i < lines.Length - 1 ? l + "\n" : l))]);
         var path = Path.Combine(folder, notebook);
         File.WriteAllText(path, json.ToJsonString());
@@ -65,8 +65,6 @@ public sealed partial class NotebookEditTests : IDisposable
         Assert.True(code == 0, $"the edited notebook failed ({code}):\n{log}");
         return ExecutedNotebook.Load(Path.Combine(output, Path.GetFileName(notebook)));
     }
-
-    private static string Source(JsonNode cell) => cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
 
     [GeneratedRegex(@"<td[^>]*>total</td>(?:<td[^>]*>[^<]*</td>){2}<td[^>]*>(?<count>[\d,]+)</td>")]
     private static partial Regex TotalParameters();

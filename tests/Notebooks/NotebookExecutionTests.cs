@@ -110,8 +110,9 @@ public sealed partial class NotebookExecutionTests(QuickSeriesRun run)
     [GeneratedRegex(@"loss [\d.]+, train acc [\d.]+ ?%, test acc (?<test>[\d.]+) ?%, [\d.]+ images/s on [^\n<]*test images\)")]
     private static partial Regex SummaryLine();
 
+    /// <summary>How notebooks 05 and 06 name a checkpoint: by the moment it was saved.</summary>
     [GeneratedRegex(@"saved at \d{4}-\d\d-\d\dT[\d:.]+[+-Z][\d:]*")]
-    private static partial Regex SavedAt();
+    internal static partial Regex SavedAt();
 
     [GeneratedRegex(@"Hand-made features \(D = \d+\) \+ linear classifier: test accuracy (?<test>[\d.]+) ?%[^\n<]*")]
     private static partial Regex BaselineLine();

@@ -8,6 +8,9 @@
 # - "Loading extensions from `.../SkiaSharp.DotNet.Interactive.dll`", printed when a package ships a kernel
 #   extension (SkiaSharp, which ScottPlot brings, does).
 # The kernel has no switch for either. This runs after the notebook has executed (after ExecutePreprocessor).
+#
+# It also sets the time limits: the .NET kernel can take minutes to start on a cold NuGet cache (nbclient's default
+# is 60 s), and a cell still running after 15 minutes fails, as in the series' own runner.
 from nbconvert.preprocessors import Preprocessor
 
 
@@ -36,3 +39,5 @@ class StripKernelNoise(Preprocessor):
 
 c = get_config()  # noqa: F821 (provided by Jupyter's config loader)
 c.Exporter.preprocessors = [StripKernelNoise]
+c.ExecutePreprocessor.startup_timeout = 300
+c.ExecutePreprocessor.timeout = 900
