@@ -24,9 +24,10 @@ if (args.Length > 0 && args[0] == MemoryRunRequest.Flag)
         LibTorchRoute.Load(childLibTorch);
     }
 
-    // The allocator before libtorch's first allocation (it reads the huge-page setting there), then one inter-op
-    // thread as in the main run, which libtorch allows only before its first parallel work.
-    AllocatorTuning.Apply(request.Allocator, requestHugePages: request.Allocator != AllocatorChoice.Default);
+    // The allocator before libtorch's first allocation (it reads the huge-page setting there; the tuned setting asks for
+    // them, as in the main run), then one inter-op thread as in the main run, which libtorch allows only before its
+    // first parallel work.
+    AllocatorTuning.Apply(request.Allocator, requestHugePages: true);
     TorchSharp.torch.set_num_interop_threads(1);
     MemoryRun.Serve(request, Console.In, Console.Out);
     return 0;
@@ -52,19 +53,16 @@ if (options.ShowHelp)
 if (options.LibTorch is { } folder)
 {
     // Before anything touches TorchSharp: its native library then binds to this libtorch.
-    try
+    if (!LibTorchRoute.TryLoad(folder, out var loaded, out var error))
     {
-        var loaded = LibTorchRoute.Load(folder);
-        Console.WriteLine($"Loaded {loaded}");
-        if (loaded.Warning is { } warning)
-        {
-            Console.Error.WriteLine($"warning: {warning}");
-        }
-    }
-    catch (Exception e) when (e is ArgumentException or InvalidOperationException or DllNotFoundException or BadImageFormatException or PlatformNotSupportedException)
-    {
-        Console.Error.WriteLine($"--libtorch {folder}: {e.Message}");
+        Console.Error.WriteLine($"--libtorch {folder}: {error}");
         return 2;
+    }
+
+    Console.WriteLine($"Loaded {loaded}");
+    if (loaded.Warning is { } warning)
+    {
+        Console.Error.WriteLine($"warning: {warning}");
     }
 }
 

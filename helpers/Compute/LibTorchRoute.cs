@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
@@ -91,6 +92,27 @@ public static partial class LibTorchRoute
 
             var (version, source) = VersionOf(full);
             return loaded = new LibTorchLoad(full, version, source, cuda, order.Select(n => Path.Combine(full, n)).ToList(), Warning(version, source));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Load"/> for a program's <c>--libtorch</c> option: false, with the reason in <paramref name="error"/>,
+    /// for every way loading can fail (not a libtorch folder, too late, not Linux, a library that does not load).
+    /// </summary>
+    public static bool TryLoad(string folder, [NotNullWhen(true)] out LibTorchLoad? load, [NotNullWhen(false)] out string? error)
+    {
+        try
+        {
+            load = Load(folder);
+            error = null;
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or DllNotFoundException or BadImageFormatException
+                                      or PlatformNotSupportedException)
+        {
+            load = null;
+            error = e.Message;
+            return false;
         }
     }
 

@@ -81,6 +81,19 @@ public sealed class LibTorchRouteTests
     }
 
     [Fact]
+    public void TryLoad_turns_a_refused_folder_into_the_reason_for_a_programs_error_line()
+    {
+        using var temp = new TempFolder();
+
+        Assert.False(LibTorchRoute.TryLoad(temp.Combine("nowhere"), out var load, out var error));
+
+        Assert.Null(load);
+        Assert.Contains(temp.Combine("nowhere"), error, StringComparison.Ordinal);
+        Assert.Contains("is not a libtorch folder", error, StringComparison.Ordinal);
+        Assert.Null(LibTorchRoute.Current);
+    }
+
+    [Fact]
     public void Loading_after_torchsharp_has_loaded_its_own_libtorch_is_refused_before_anything_is_loaded()
     {
         if (!OperatingSystem.IsLinux())

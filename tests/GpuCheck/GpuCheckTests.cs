@@ -49,6 +49,7 @@ public sealed class GpuCheckTests
 
         Assert.Contains("--epochs 0", Assert.Throws<ArgumentException>(() => CheckOptions.Parse(["--epochs", "0"])).Message);
         Assert.Contains("'alexnet'", Assert.Throws<ArgumentException>(() => CheckOptions.Parse(["--variants", "alexnet"])).Message);
+        Assert.Contains("--variants", Assert.Throws<ArgumentException>(() => CheckOptions.Parse(["--variants", ","])).Message);
         Assert.Contains("--min-accuracy 0,5", Assert.Throws<ArgumentException>(() => CheckOptions.Parse(["--min-accuracy", "0,5"])).Message);
         Assert.Contains("no full batch", Assert.Throws<ArgumentException>(() => CheckOptions.Parse(["--train-images", "10"])).Message);
     }

@@ -74,7 +74,7 @@ internal sealed record CheckOptions
                 "--image-size" => options with { ImageSize = Count(32) },
                 "--step-repetitions" => options with { StepRepetitions = Count(1) },
                 "--min-accuracy" => options with { MinimumAccuracy = Fraction(name, Value()) },
-                "--variants" => options with { Variants = ParseVariants(Value()) },
+                "--variants" => options with { Variants = AlexNetVariants.ParseList(Value(), "--variants") },
                 "--output" => options with { Output = Value() },
                 "-h" or "--help" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown argument '{name}'."),
@@ -90,10 +90,4 @@ internal sealed record CheckOptions
         double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var x) && x is >= 0 and <= 1
             ? x
             : throw new ArgumentException($"{name} {text}: expected a fraction from 0 to 1.");
-
-    private static AlexNetVariant[] ParseVariants(string list) =>
-        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v =>
-            Enum.TryParse<AlexNetVariant>(v, ignoreCase: true, out var variant) && Enum.IsDefined(variant)
-                ? variant
-                : throw new ArgumentException($"--variants: '{v}' is not a variant; expected chapter or classic."))];
 }

@@ -25,7 +25,12 @@ if (options.ShowHelp)
 // First, before anything touches TorchSharp: an existing PyTorch install's libtorch, when asked for.
 if (options.LibTorch is { } folder)
 {
-    var load = LibTorchRoute.Load(folder);
+    if (!LibTorchRoute.TryLoad(folder, out var load, out var error))
+    {
+        Console.Error.WriteLine($"error: --libtorch {folder}: {error}");
+        return 2;
+    }
+
     Console.WriteLine($"libtorch: {load}");
     if (load.Warning is { } warning)
     {

@@ -71,7 +71,7 @@ public sealed record MemoryRunRequest(AlexNetVariant Variant, int Batch, Allocat
             throw new ArgumentException($"Unknown argument '{unknown}' for {Flag}.", nameof(args));
         }
 
-        return new MemoryRunRequest(BenchmarkOptions.ParseVariants(Text("--variant")).Single(), Count("--batch", 1),
+        return new MemoryRunRequest(AlexNetVariants.ParseList(Text("--variant"), "--variant").Single(), Count("--batch", 1),
             AllocatorTuning.Parse(Text("--allocator")), Count("--threads", 1), Text("--device"), values.GetValueOrDefault("--libtorch"));
     }
 
