@@ -196,7 +196,7 @@ public sealed record BenchmarkOptions
                 "--eval-batch" => options with { EvalBatch = Count(1) },
                 "--growth-steps" => options with { GrowthSteps = Count(1) },
                 "--growth-batch" => options with { GrowthBatch = Count(1) },
-                "--variants" => options with { Variants = ParseVariants(Value()) },
+                "--variants" => options with { Variants = AlexNetVariants.ParseList(Value(), "--variants") },
                 "--device" => options with { Device = Value() },
                 "--no-profile" => options with { Profile = false },
                 "--profile-steps" => options with { ProfileSteps = Count(1) },
@@ -220,35 +220,10 @@ public sealed record BenchmarkOptions
     }
 
     /// <summary>An allocator setting's name ("default", "tuned") from the command line.</summary>
-    public static Compute.AllocatorChoice ParseAllocator(string name)
-    {
-        var names = Enum.GetValues<Compute.AllocatorChoice>();
-        foreach (var choice in names)
-        {
-            if (string.Equals(name.Trim(), Compute.AllocatorTuning.Name(choice), StringComparison.OrdinalIgnoreCase))
-            {
-                return choice;
-            }
-        }
-
-        throw new ArgumentException($"--allocator expects one of: {string.Join(", ", names.Select(Compute.AllocatorTuning.Name))}; got '{name}'.");
-    }
-
-    /// <summary>"chapter,classic" to variants, in the order given.</summary>
-    public static IReadOnlyList<AlexNetVariant> ParseVariants(string list)
-    {
-        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (names.Length == 0)
-        {
-            throw new ArgumentException("--variants expects chapter, classic or both (comma-separated).");
-        }
-
-        return names.Select(name => Enum.TryParse<AlexNetVariant>(name, ignoreCase: true, out var variant) && Enum.IsDefined(variant)
-                ? variant
-                : throw new ArgumentException($"Unknown variant '{name}'; expected chapter or classic."))
-            .Distinct()
-            .ToList();
-    }
+    public static Compute.AllocatorChoice ParseAllocator(string name) => Compute.AllocatorTuning.TryParseName(name, out var choice)
+        ? choice
+        : throw new ArgumentException(
+            $"--allocator expects one of: {string.Join(", ", Enum.GetValues<Compute.AllocatorChoice>().Select(Compute.AllocatorTuning.Name))}; got '{name}'.");
 
     /// <summary>One line for the report: the sizes this run used.</summary>
     public string Describe() => FormattableString.Invariant(

@@ -80,17 +80,30 @@ public static class AllocatorTuning
             return DefaultChoice;
         }
 
-        foreach (var choice in Enum.GetValues<AllocatorChoice>())
+        if (TryParseName(text, out var choice))
         {
-            if (string.Equals(text, Name(choice), StringComparison.OrdinalIgnoreCase))
-            {
-                return choice;
-            }
+            return choice;
         }
 
         throw new ArgumentException(
             $"{Variable}='{value}' is not a known allocator setting; expected one of: " +
             string.Join(", ", Enum.GetValues<AllocatorChoice>().Select(Name)) + $" (unset: {Name(DefaultChoice)}).", nameof(value));
+    }
+
+    /// <summary>The choice a setting's name ("default", "tuned", any case, spaces around allowed) stands for.</summary>
+    public static bool TryParseName(string? name, out AllocatorChoice choice)
+    {
+        foreach (var candidate in Enum.GetValues<AllocatorChoice>())
+        {
+            if (string.Equals(name?.Trim(), Name(candidate), StringComparison.OrdinalIgnoreCase))
+            {
+                choice = candidate;
+                return true;
+            }
+        }
+
+        choice = default;
+        return false;
     }
 
     /// <summary>The word <c>ALEXNET_ALLOCATOR</c> uses for <paramref name="choice"/>: "default" or "tuned".</summary>

@@ -42,6 +42,23 @@ public class ChildProcessEndTests
     }
 
     [Fact]
+    public void The_stderr_tail_keeps_the_last_lines_including_those_still_in_the_pipe_when_the_child_ended()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("for i in 1 2 3 4 5 6 7 8; do echo $i >&2; done; (sleep 0.3; echo 'the reason' >&2) & exit 3");
+        using var process = Process.Start(start)!;
+        var tail = new StderrTail(process, keep: 3);
+
+        Assert.Equal(string.Join(Environment.NewLine, "7", "8", "the reason"), tail.Text());
+    }
+
+    [Fact]
     public void A_child_still_running_after_the_grace_is_reported_as_running_without_waiting_longer()
     {
         if (!OperatingSystem.IsLinux())

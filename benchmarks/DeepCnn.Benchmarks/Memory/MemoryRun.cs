@@ -36,17 +36,17 @@ public static class MemoryRun
     public static TimeSpan SampleInterval { get; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
-    /// Runs <paramref name="request"/> in this process, which must not have touched malloc settings yet, taking commands
-    /// from <paramref name="commands"/> and answering on <paramref name="answers"/>. The caller sets the inter-op
-    /// threads first, if at all: libtorch aborts the process when that comes after its first parallel work.
+    /// Runs <paramref name="request"/> in this process, taking commands from <paramref name="commands"/> and answering on
+    /// <paramref name="answers"/>. The caller applies the request's allocator setting first thing in Main (huge pages can
+    /// only be asked for there), and sets the inter-op threads, if at all: libtorch aborts the process when that comes
+    /// after its first parallel work.
     /// </summary>
     public static void Serve(MemoryRunRequest request, TextReader commands, TextWriter answers)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(answers);
-        // Huge pages belong to the tuned setting, as the benchmark's own process has always asked for them with it.
-        var allocator = AllocatorTuning.Apply(request.Allocator, requestHugePages: request.Allocator != AllocatorChoice.Default);
+        var allocator = AllocatorTuning.Apply(request.Allocator); // the setting Main applied; here only when Main did not
         set_num_threads(request.Threads);
         var baseline = ProcessMemory.ResidentBytes();
         var options = new BenchmarkOptions

@@ -15,24 +15,14 @@ public sealed class MemoryRunChild : IDisposable
 {
     private readonly Process process;
     private readonly Action<string> log;
-    private readonly List<string> errors = [];
+    private readonly StderrTail errors;
 
     private MemoryRunChild(MemoryRunRequest request, Process process, Action<string> log)
     {
         Request = request;
         this.process = process;
         this.log = log;
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line)
-            {
-                lock (errors)
-                {
-                    errors.Add(line);
-                }
-            }
-        };
-        process.BeginErrorReadLine();
+        errors = new StderrTail(process, keep: 15);
     }
 
     /// <summary>The longest a child may take to build its model, take a step or finish.</summary>
@@ -154,13 +144,7 @@ public sealed class MemoryRunChild : IDisposable
 
     private InvalidOperationException Failure(string what, string why)
     {
-        ChildProcessEnd.WaitForLastLines(process, TimeSpan.FromSeconds(2));
-        string tail;
-        lock (errors)
-        {
-            tail = string.Join(Environment.NewLine, errors.TakeLast(15));
-        }
-
+        var tail = errors.Text();
         return new InvalidOperationException(
             $"The memory run ({string.Join(' ', Request.ToArguments())}) failed to {what}: {why}.{(tail.Length > 0 ? Environment.NewLine + tail : "")}");
     }

@@ -228,46 +228,20 @@ public static class PeerLauncher
     private sealed class PeerProcess : IDisposable
     {
         private readonly Process process;
-        private readonly Queue<string> tail = new();
+        private readonly StderrTail tail;
 
         public PeerProcess(ProcessStartInfo start)
         {
             process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName} for the PyTorch peer.");
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is not { } line)
-                {
-                    return;
-                }
-
-                lock (tail)
-                {
-                    tail.Enqueue(line);
-                    while (tail.Count > LogLinesKept)
-                    {
-                        tail.Dequeue();
-                    }
-                }
-            };
-            process.BeginErrorReadLine();
+            tail = new StderrTail(process, LogLinesKept);
         }
 
         public TextWriter Input => process.StandardInput;
 
         public TextReader Output => process.StandardOutput;
 
-        /// <summary>
-        /// The last log lines. Asked for when something went wrong, which usually means the worker has ended: then its
-        /// stderr is read to the end first, since its last lines (the reason) may still be in the pipe.
-        /// </summary>
-        public string LogTail()
-        {
-            ChildProcessEnd.WaitForLastLines(process, TimeSpan.FromSeconds(2));
-            lock (tail)
-            {
-                return string.Join(Environment.NewLine, tail);
-            }
-        }
+        /// <summary>The worker's last log lines, read to the end when it has stopped.</summary>
+        public string LogTail() => tail.Text();
 
         public void Dispose()
         {
