@@ -54,7 +54,10 @@ public static class PublishedPeaks
         : new (string Model, PublishedPeak Peak)[] { ("H200", H200Sxm), ("H100", H100Sxm), ("A100", A100), ("V100", TeslaV100), ("GTX 580", GeForceGtx580) }
             .FirstOrDefault(m => name.Contains(m.Model, StringComparison.OrdinalIgnoreCase)).Peak;
 
-    /// <summary>All of the above, oldest first.</summary>
+    /// <summary>
+    /// The peaks notebook 02 charts, oldest first: the above except <see cref="H200Sxm"/>, which serves the GPU check's
+    /// report (the H100 already stands for that generation in the chart).
+    /// </summary>
     public static IReadOnlyList<PublishedPeak> All { get; } =
         new[] { GeForceGtx580, CoreI7_3960X, TeslaV100, A100, H100Sxm, Ryzen9_7950X }.OrderBy(p => p.Year).ToArray();
 }

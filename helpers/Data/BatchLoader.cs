@@ -48,6 +48,11 @@ public sealed class BatchLoader
         ? split.Count / Options.BatchSize
         : (split.Count + Options.BatchSize - 1) / Options.BatchSize;
 
+    /// <summary>How many batches cover the split's first <paramref name="images"/> images: all of them when null.</summary>
+    public int BatchesFor(int? images) => images is { } n
+        ? (int)Math.Min(BatchCount, ((long)n + Options.BatchSize - 1) / Options.BatchSize)
+        : BatchCount;
+
     /// <summary>Images per epoch (fewer than the split when the last partial batch is dropped).</summary>
     public int ImagesPerEpoch => Options.DropLast ? BatchCount * Options.BatchSize : split.Count;
 

@@ -42,8 +42,11 @@ public static class DataFigures
     }
 
     /// <summary>A normalised batch put back on the 0..1 scale (x * std + mean per channel), to compare with it.</summary>
-    public static Tensor ScaledToUnitRange(Tensor normalised, ChannelStats stats) =>
-        normalised * tensor(stats.Std).view(1, 3, 1, 1) + tensor(stats.Mean).view(1, 3, 1, 1);
+    public static Tensor ScaledToUnitRange(Tensor normalised, ChannelStats stats)
+    {
+        using var scope = NewDisposeScope(); // the std and mean tensors and the product are temporaries
+        return (normalised * tensor(stats.Std).view(1, 3, 1, 1) + tensor(stats.Mean).view(1, 3, 1, 1)).MoveToOuterDisposeScope();
+    }
 
     /// <summary>Histograms of a batch's values before and after per-channel normalisation.</summary>
     public static Figure ValueDistribution(Tensor scaled, Tensor normalised)

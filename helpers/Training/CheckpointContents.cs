@@ -44,5 +44,5 @@ public sealed record CheckpointContents(
 
     /// <summary>Evaluation batches of <paramref name="split"/>, normalised and resized exactly as in training.</summary>
     public BatchLoader EvaluationBatches(CifarSplit split, Device device) =>
-        new(split, BatchOptions.Evaluation(Options.EvalBatchSize) with { ImageSize = Options.ImageSize }, Stats, device);
+        new(split, Options.EvaluationBatchOptions(), Stats, device);
 }

@@ -21,7 +21,7 @@ public static class Evaluator
         {
             using var noGrad = no_grad();
             var batches = loader.IndexBatches().ToList();
-            var total = limit is { } l ? Math.Min(batches.Count, (l + loader.Options.BatchSize - 1) / loader.Options.BatchSize) : batches.Count;
+            var total = loader.BatchesFor(limit);
             for (var b = 0; b < total; b++)
             {
                 cancellation.ThrowIfCancellationRequested();

@@ -31,7 +31,7 @@ public sealed record TrainingBatches(CifarDataSet Data, ChannelStats Stats, Batc
                 "use more images or a smaller batch.", nameof(data));
         }
 
-        var evaluation = BatchOptions.Evaluation(options.EvalBatchSize) with { ImageSize = options.ImageSize };
+        var evaluation = options.EvaluationBatchOptions();
         return new TrainingBatches(data, stats, train, new BatchLoader(data.Train, evaluation, stats, device), new BatchLoader(data.Test, evaluation, stats, device));
     }
 

@@ -62,6 +62,9 @@ public sealed record TrainingOptions : IHasQuickProfile<TrainingOptions>
     [Range(1, BatchOptions.MaxBatchSize)]
     public int EvalBatchSize { get; init; } = 256;
 
+    /// <summary>How evaluation batches are made: in file order, <see cref="EvalBatchSize"/> at a time, at <see cref="ImageSize"/>.</summary>
+    public BatchOptions EvaluationBatchOptions() => BatchOptions.Evaluation(EvalBatchSize) with { ImageSize = ImageSize };
+
     /// <summary>
     /// Training images whose accuracy is measured after each epoch (null: all). The chapter measured all 50,000,
     /// which costs a third of an epoch; 10,000 estimate it within about half a percent.

@@ -145,8 +145,7 @@ public sealed class TrainingRun
     /// <summary>Training images in file order for the training accuracy: up to <see cref="TrainingOptions.TrainAccuracyImages"/>.</summary>
     public IEnumerable<Batch> TrainSample()
     {
-        var limit = Options.TrainAccuracyImages ?? int.MaxValue;
-        var batches = (int)Math.Min(Batches.TrainEvaluation.BatchCount, ((long)limit + Batches.TrainEvaluation.Options.BatchSize - 1) / Batches.TrainEvaluation.Options.BatchSize);
+        var batches = Batches.TrainEvaluation.BatchesFor(Options.TrainAccuracyImages);
         return Evaluation(Batches.TrainEvaluation.Epoch().Take(batches), TrainingPhase.EvaluatingTrain, batches);
     }
 

@@ -31,6 +31,19 @@ public sealed class BatchLoaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData(null, 4)]
+    [InlineData(1, 1)]
+    [InlineData(40, 1)]
+    [InlineData(41, 2)]
+    [InlineData(int.MaxValue, 4)] // no overflow in the rounding up
+    public void The_batches_for_a_number_of_images_round_up_and_stop_at_the_last_batch(int? images, int expected)
+    {
+        var loader = new BatchLoader(data.Train, BatchOptions.Evaluation(40), stats); // 150 images: 3 full batches and 30
+
+        Assert.Equal(expected, loader.BatchesFor(images));
+    }
+
+    [Theory]
     [InlineData(100_000, 64, "BatchOptions.ImageSize = 100000 is out of range: expected from 32 to 1024.")]
     [InlineData(224, 0, "BatchOptions.BatchSize = 0 is out of range: expected from 1 to 50000.")]
     public void A_size_out_of_range_is_refused_before_any_tensor_is_made(int imageSize, int batchSize, string message)

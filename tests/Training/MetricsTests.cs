@@ -5,15 +5,6 @@ namespace DeepCnn.Tests.Training;
 public sealed class MetricsTests
 {
     [Fact]
-    public void Moving_average_starts_at_the_first_loss_then_blends_one_percent_of_each_new_loss()
-    {
-        var average = new MovingAverage(0.01);
-        Assert.Equal(2.0, average.Add(2.0));
-        Assert.Equal(0.99 * 2.0 + 0.01 * 1.0, average.Add(1.0), 12);
-        Assert.Equal(0.99 * (0.99 * 2.0 + 0.01) + 0.01 * 3.0, average.Add(3.0), 12);
-    }
-
-    [Fact]
     public void Confusion_matrix_counts_pairs_and_gives_accuracy_per_class()
     {
         var predictions = new Predictions([0, 1, 2, 3, 4], Actual: [0, 0, 1, 1, 2], Predicted: [0, 1, 1, 1, 0], Confidence: [.9f, .8f, .7f, .6f, .95f]);
