@@ -63,6 +63,7 @@ public sealed class BenchmarkOptionsTests
     {
         var error = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(args));
         Assert.Contains(args[^1], error.Message);
+        Assert.Contains(args.Length == 2 ? $"'{args[1]}'" : args[0], error.Message); // a bad value is quoted, a bad flag named
     }
 
     [Fact]

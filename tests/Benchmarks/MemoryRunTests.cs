@@ -4,6 +4,8 @@ using DeepCnn.Models;
 
 namespace DeepCnn.Tests.Benchmarks;
 
+// Serve sets TorchSharp's CPU thread count, as a child process does: run alone, and put the count back afterwards.
+[Collection(DeepCnn.Tests.Compute.CpuThreadsCollection.Name)]
 public sealed class MemoryRunTests
 {
     [Fact]
@@ -66,7 +68,9 @@ public sealed class MemoryRunTests
     {
         using var sampler = new ResidentSampler(TimeSpan.FromMilliseconds(1));
         Thread.Sleep(30);
-        Assert.All(sampler.Stop(), s => Assert.True(s.Bytes > 0));
+        var samples = sampler.Stop();
+        Assert.NotEmpty(samples);
+        Assert.All(samples, s => Assert.True(s.Bytes > 0));
     }
 
     [Fact]
@@ -83,7 +87,11 @@ public sealed class MemoryRunTests
         var request = new MemoryRunRequest(AlexNetVariant.Chapter, 2, AllocatorChoice.Default, 1, "cpu", null);
         var answers = new StringWriter();
 
-        MemoryRun.Serve(request, new StringReader("warmup\nstep\nstep\nfinish\n"), answers);
+        CpuThreads.With(request.Threads, () =>
+        {
+            MemoryRun.Serve(request, new StringReader("warmup\nstep\nstep\nfinish\n"), answers);
+            return 0;
+        });
 
         var lines = answers.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(MemoryRun.Ready, lines[0]);
@@ -106,8 +114,11 @@ public sealed class MemoryRunTests
     {
         var request = new MemoryRunRequest(AlexNetVariant.Chapter, 2, AllocatorChoice.Default, 1, "cpu", null);
 
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            MemoryRun.Serve(request, new StringReader("jump\n"), new StringWriter()));
+        var error = Assert.Throws<InvalidOperationException>(() => CpuThreads.With(request.Threads, () =>
+        {
+            MemoryRun.Serve(request, new StringReader("jump\n"), new StringWriter());
+            return 0;
+        }));
         Assert.Contains("'jump'", error.Message, StringComparison.Ordinal);
     }
 

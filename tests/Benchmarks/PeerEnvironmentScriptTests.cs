@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using DeepCnn.Benchmarks;
-
 namespace DeepCnn.Tests.Benchmarks;
 
 // pytorch-env.sh puts the peer's folder back in front of the env file's relative paths, so an install survives
@@ -11,7 +8,7 @@ public sealed class PeerEnvironmentScriptTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private static string Script => Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory)!, "benchmarks", "peer", "pytorch-env.sh");
+    private static string Script => Path.Combine(RepositoryPaths.Root, "benchmarks", "peer", "pytorch-env.sh");
 
     private string Peer(string envFile)
     {
@@ -23,19 +20,10 @@ public sealed class PeerEnvironmentScriptTests : IDisposable
 
     private static (int ExitCode, string Output) Run(string peerFolder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["PYTORCH_PEER_DIR"] = peerFolder;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "pytorch-env.sh did not finish");
-        return (process.ExitCode, output.Result + error.Result);
+        var run = ExternalProcess.Run("bash", [Script, .. arguments], TimeSpan.FromMinutes(1),
+            new Dictionary<string, string?> { ["PYTORCH_PEER_DIR"] = peerFolder });
+        Assert.False(run.TimedOut, "pytorch-env.sh did not finish");
+        return (run.ExitCode, run.Output);
     }
 
     [Fact]

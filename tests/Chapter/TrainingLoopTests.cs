@@ -11,17 +11,12 @@ public sealed class TrainingLoopTests(SmallTrainingData fixture) : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    // The classic (padded) layers accept 96x96 inputs, five times cheaper than 224x224: the loop is the same.
-    private static TrainingOptions Small => new()
+    private static TrainingOptions Small => SmallRun.Cpu96 with
     {
-        Variant = AlexNetVariant.Classic,
-        ImageSize = 96,
-        Epochs = 1,
         BatchSize = 8,
         Dropout = 0,
         EvalBatchSize = 50,
         TrainAccuracyImages = 50,
-        Device = "cpu",
         Seed = 1,
     };
 

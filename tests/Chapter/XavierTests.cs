@@ -18,8 +18,9 @@ public sealed class XavierTests
         Assert.InRange(conv1.abs().max().item<float>(), bound * 0.99, bound * 1.0001);
         // A uniform draw on [-b, b] has standard deviation b / sqrt(3).
         Assert.InRange(conv1.std().item<float>(), bound / Math.Sqrt(3) * 0.97, bound / Math.Sqrt(3) * 1.03);
-        Assert.All(model.named_parameters().Where(p => p.name.EndsWith("bias", StringComparison.Ordinal)),
-            p => Assert.Equal(0f, p.parameter.abs().sum().item<float>()));
+        var biases = model.named_parameters().Where(p => p.name.EndsWith("bias", StringComparison.Ordinal)).ToList();
+        Assert.Equal(8, biases.Count); // five convolutions, three dense layers
+        Assert.All(biases, p => Assert.Equal(0f, p.parameter.abs().sum().item<float>()));
     }
 
     [Fact]

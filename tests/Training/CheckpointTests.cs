@@ -13,13 +13,9 @@ public sealed class CheckpointTests(SmallTrainingData fixture) : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private static TrainingOptions Small => new()
+    private static TrainingOptions Small => SmallRun.Cpu96 with
     {
-        Variant = AlexNetVariant.Classic,
-        ImageSize = 96,
-        Epochs = 1,
         BatchSize = 16,
-        Device = "cpu",
         TrainAccuracyImages = 16,
         EvalBatchSize = 30,
     };

@@ -1,5 +1,6 @@
 using DeepCnn.Chapter;
 using DeepCnn.Data;
+using DeepCnn.Models;
 using DeepCnn.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,6 +10,18 @@ namespace DeepCnn.Tests.Training;
 /// <summary>A training run set up the way notebook 05 sets one up, on small data and on the CPU.</summary>
 internal sealed class SmallRun : IDisposable
 {
+    /// <summary>
+    /// One epoch of the classic (padded) layers at 96x96 on the CPU: they accept 96x96 inputs, five times cheaper than
+    /// 224x224, and the loop is the same. Tests add their batch sizes.
+    /// </summary>
+    public static TrainingOptions Cpu96 { get; } = new()
+    {
+        Variant = AlexNetVariant.Classic,
+        ImageSize = 96,
+        Epochs = 1,
+        Device = "cpu",
+    };
+
     public SmallRun(CifarDataSet data, TrainingOptions options, string? checkpoint = null,
         IProgress<TrainingProgress>? progress = null, Func<CancellationToken>? cancellation = null, double? learningRate = null)
     {

@@ -1,9 +1,7 @@
 using DeepCnn.Chapter;
 using DeepCnn.Compute;
-using DeepCnn.Models;
 using DeepCnn.Training;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace DeepCnn.Tests.Training;
 
@@ -17,18 +15,14 @@ public sealed class TrainingMemoryTests(SmallTrainingData fixture)
     [Fact]
     public void Many_training_steps_leave_no_tensor_behind_and_native_memory_flat()
     {
-        var options = new TrainingOptions { BatchSize = 4, Dropout = 0, Seed = 1 };
-        manual_seed(options.Seed);
-        using var net = new AlexNet(AlexNetVariant.Chapter, 10, options.Dropout, options.ImageSize);
-        using var lossFunction = nn.CrossEntropyLoss();
-        using var optimizer = optim.SGD(net.parameters(), 0.01, momentum: 0.9);
-        var batches = TrainingBatches.For(fixture.Data.Subset(64, 20), options, CPU);
+        // The chapter's network at 224x224 (SGD, lr 0.01, momentum 0.9), as notebook 05 sets it up.
+        using var run = new SmallRun(fixture.Data.Subset(64, 20), new TrainingOptions { BatchSize = 4, Dropout = 0, Seed = 1, Device = "cpu" });
         void Steps(int count)
         {
             for (var i = 0; i < count; i++)
             {
-                using var batch = batches.Train.Epoch(i).First();
-                Minibatch.Step(net, lossFunction, optimizer, batch);
+                using var batch = run.Batches.Train.Epoch(i).First();
+                Minibatch.Step(run.Net, run.Loss, run.Optimizer, batch);
             }
         }
 

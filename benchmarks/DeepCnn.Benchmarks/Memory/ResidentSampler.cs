@@ -77,9 +77,10 @@ public sealed class ResidentSampler : IDisposable
         }
     }
 
+    // At least one sample, however soon it is stopped.
     private void Loop()
     {
-        while (!stopping)
+        do
         {
             if (read() is { } bytes)
             {
@@ -91,5 +92,6 @@ public sealed class ResidentSampler : IDisposable
 
             Thread.Sleep(interval);
         }
+        while (!stopping);
     }
 }

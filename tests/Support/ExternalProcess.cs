@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace DeepCnn.Tests.Notebooks;
+namespace DeepCnn.Tests;
 
 /// <summary>Runs a program to the end with a time limit, capturing its output; optionally calls back while it runs.</summary>
 internal static class ExternalProcess
 {
-    public sealed record Outcome(int ExitCode, string Output);
+    public sealed record Outcome(int ExitCode, string Output)
+    {
+        public bool TimedOut => ExitCode == -1;
+    }
 
     /// <param name="file">The program.</param>
     /// <param name="arguments">Its arguments, passed as they are.</param>
