@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The private PyTorch peer's environment (PYTHONPATH, LD_LIBRARY_PATH), for ONE process only.
+# The private PyTorch peer's environment (PYTHONPATH, LD_LIBRARY_PATH, OpenBLAS's core type), for ONE process only.
 # install-pytorch-peer.sh writes it to <prefix>/pytorch-peer.env; this script reads it.
 #
 #   benchmarks/peer/pytorch-env.sh python3 benchmarks/peer/alexnet_peer.py   run one command in it
@@ -14,6 +14,20 @@
 _peer_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 _peer_dir="${PYTORCH_PEER_DIR:-$_peer_repo/artifacts/pytorch-peer}"
 _peer_env="$_peer_dir/pytorch-peer.env"
+
+# Debian 12's OpenBLAS 0.3.21 does not know processors newer than it (Intel Sapphire/Emerald Rapids, for
+# one) and falls back to its SSE3 "Prescott" kernels there, at a fifth of the speed. Print the newest core
+# type the processor's instruction set runs (nothing when unsure); the caller's own OPENBLAS_CORETYPE wins.
+_peer_openblas_core() {
+  local flags
+  [[ -r /proc/cpuinfo ]] || return 0
+  flags=" $(grep -m1 '^flags' /proc/cpuinfo | cut -d: -f2) "
+  if [[ "$flags" == *" avx512f "* && "$flags" == *" avx512bw "* && "$flags" == *" avx512vl "* ]]; then
+    if [[ "$flags" == *" avx512_bf16 "* ]]; then echo Cooperlake; else echo SkylakeX; fi
+  elif [[ "$flags" == *" avx2 "* && "$flags" == *" fma "* ]]; then
+    echo Haswell
+  fi
+}
 
 # The env file's search paths are relative to the peer's folder (absolute ones, from older installs, stay as
 # they are); print KEY=VALUE with every relative entry of a ':'-separated list resolved against that folder.
@@ -32,6 +46,10 @@ _peer_lines() {
     fi
     printf '%s=%s\n' "$k" "$v"
   done <"$_peer_env"
+  if [[ -z "${OPENBLAS_CORETYPE:-}" ]]; then
+    k="$(_peer_openblas_core)"
+    [[ -z "$k" ]] || printf 'OPENBLAS_CORETYPE=%s\n' "$k"
+  fi
 }
 
 if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then   # sourced: export into the current (sub)shell
@@ -42,7 +60,7 @@ if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then   # sourced: export into the current 
     return 1
   fi
   unset _k _v _parts _peer_repo _peer_dir _peer_env
-  unset -f _peer_lines
+  unset -f _peer_lines _peer_openblas_core
   return 0
 fi
 

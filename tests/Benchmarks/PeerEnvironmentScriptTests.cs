@@ -18,10 +18,13 @@ public sealed class PeerEnvironmentScriptTests : IDisposable
         return folder;
     }
 
-    private static (int ExitCode, string Output) Run(string peerFolder, params string[] arguments)
+    private static (int ExitCode, string Output) Run(string peerFolder, params string[] arguments) =>
+        Run(peerFolder, new Dictionary<string, string?>(), arguments);
+
+    private static (int ExitCode, string Output) Run(string peerFolder, Dictionary<string, string?> environment, params string[] arguments)
     {
-        var run = ExternalProcess.Run("bash", [Script, .. arguments], TimeSpan.FromMinutes(1),
-            new Dictionary<string, string?> { ["PYTORCH_PEER_DIR"] = peerFolder });
+        environment["PYTORCH_PEER_DIR"] = peerFolder;
+        var run = ExternalProcess.Run("bash", [Script, .. arguments], TimeSpan.FromMinutes(1), environment);
         Assert.False(run.TimedOut, "pytorch-env.sh did not finish");
         return (run.ExitCode, run.Output);
     }
@@ -58,5 +61,27 @@ public sealed class PeerEnvironmentScriptTests : IDisposable
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("install-pytorch-peer.sh", output);
+    }
+
+    [Fact]
+    public void OpenBlas_gets_the_newest_core_type_the_processor_runs_unless_the_caller_chose_one()
+    {
+        if (!File.Exists("/proc/cpuinfo"))
+        {
+            return;
+        }
+
+        var flags = " " + File.ReadLines("/proc/cpuinfo").First(l => l.StartsWith("flags", StringComparison.Ordinal)).Split(':')[1] + " ";
+        var expected = flags.Contains(" avx512f ", StringComparison.Ordinal) && flags.Contains(" avx512bw ", StringComparison.Ordinal) &&
+                       flags.Contains(" avx512vl ", StringComparison.Ordinal)
+            ? flags.Contains(" avx512_bf16 ", StringComparison.Ordinal) ? "Cooperlake" : "SkylakeX"
+            : flags.Contains(" avx2 ", StringComparison.Ordinal) && flags.Contains(" fma ", StringComparison.Ordinal) ? "Haswell" : "";
+        var folder = Peer("PYTHONPATH=root/site\nLD_LIBRARY_PATH=root/lib\nPEER_PYTHON=/usr/bin/python3\n");
+
+        var chosen = Run(folder, new Dictionary<string, string?> { ["OPENBLAS_CORETYPE"] = null }, "printenv", "OPENBLAS_CORETYPE");
+        var callers = Run(folder, new Dictionary<string, string?> { ["OPENBLAS_CORETYPE"] = "Prescott" }, "printenv", "OPENBLAS_CORETYPE");
+
+        Assert.Equal(expected, chosen.Output.Trim());
+        Assert.Equal("Prescott", callers.Output.Trim());
     }
 }
