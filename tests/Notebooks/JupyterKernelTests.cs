@@ -30,7 +30,7 @@ public sealed class JupyterKernelTests
     {
         using var temp = new TempFolder();
         JupyterClients.InstallKernel(temp.Combine("jupyter"));
-        var notebook = WriteNotebook(temp.Combine("sleep.ipynb"), "System.Threading.Thread.Sleep(8000);", "Console.WriteLine(\"done\");");
+        var notebook = NotebookJson.Write(temp.Combine("sleep.ipynb"), "System.Threading.Thread.Sleep(8000);", "Console.WriteLine(\"done\");");
         var listening = new List<ListeningSockets.Socket>();
 
         var run = ExternalProcess.Run(JupyterClients.Jupyter, JupyterClients.ExecuteArguments(notebook, temp.Combine("out")), TimeSpan.FromMinutes(5),
@@ -50,53 +50,16 @@ public sealed class JupyterKernelTests
         var copy = JsonNode.Parse(File.ReadAllText(RepositoryPaths.NotebookFiles[0]))!;
         var cells = copy["cells"]!.AsArray();
         var firstCode = cells.Select((c, i) => (c, i)).First(x => (string?)x.c!["cell_type"] == "code").i;
-        cells.Insert(firstCode + 1, Cell("failing0", "throw new InvalidOperationException(\"this cell fails on purpose\");"));
-        var notebook = temp.Combine("notebooks", "failing.ipynb");
-        Directory.CreateDirectory(Path.GetDirectoryName(notebook)!);
+        cells.Insert(firstCode + 1, NotebookJson.CodeCell("failing0", "throw new InvalidOperationException(\"this cell fails on purpose\");"));
+        // In a scratch repository the copy's relative references (../helpers/...) resolve as in notebooks/.
+        var notebook = Path.Combine(SeriesRunner.ScratchRepository(temp), "failing.ipynb");
         File.WriteAllText(notebook, copy.ToJsonString());
-        // Beside a link to helpers/, the copy's relative references (../helpers/bin/...) resolve as in notebooks/.
-        var link = Directory.CreateSymbolicLink(temp.Combine("helpers"), Path.Combine(RepositoryPaths.Root, "helpers"));
         SeriesRunner.BuildHelpers();
 
-        ExternalProcess.Outcome run;
-        try
-        {
-            run = ExternalProcess.Run(JupyterClients.Jupyter, JupyterClients.ExecuteArguments(notebook, temp.Combine("out")), TimeSpan.FromMinutes(10),
-                new Dictionary<string, string?> { ["JUPYTER_PATH"] = temp.Combine("jupyter"), ["ALEXNET_PROFILE"] = "quick" });
-        }
-        finally
-        {
-            link.Delete(); // the link only, before the temporary folder is deleted with everything in it
-        }
+        var run = ExternalProcess.Run(JupyterClients.Jupyter, JupyterClients.ExecuteArguments(notebook, temp.Combine("out")), TimeSpan.FromMinutes(10),
+            new Dictionary<string, string?> { ["JUPYTER_PATH"] = temp.Combine("jupyter"), ["ALEXNET_PROFILE"] = "quick" });
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("this cell fails on purpose", run.Output, StringComparison.Ordinal);
     }
-
-    private static string WriteNotebook(string path, params string[] sources)
-    {
-        var notebook = new JsonObject
-        {
-            ["cells"] = new JsonArray(sources.Select((s, i) => (JsonNode)Cell($"cell{i}", s)).ToArray()),
-            ["metadata"] = new JsonObject
-            {
-                ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
-                ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
-            },
-            ["nbformat"] = 4,
-            ["nbformat_minor"] = 5,
-        };
-        File.WriteAllText(path, notebook.ToJsonString());
-        return path;
-    }
-
-    private static JsonObject Cell(string id, string source) => new()
-    {
-        ["cell_type"] = "code",
-        ["execution_count"] = null,
-        ["id"] = id,
-        ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
-        ["outputs"] = new JsonArray(),
-        ["source"] = source,
-    };
 }

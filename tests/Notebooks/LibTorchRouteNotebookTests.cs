@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>
@@ -44,8 +42,7 @@ public sealed class LibTorchRouteNotebookTests : IDisposable
             string.Join(" | ", DeepCnn.Compute.LibTorchRoute.Mapped().Where(p => p.EndsWith("libtorch_cpu.so"))) + $" | loss {loss:F2}"
             """,
         ];
-        var path = Path.Combine(SeriesRunner.ScratchRepository(temp), "route.ipynb");
-        File.WriteAllText(path, Notebook(cells));
+        var path = NotebookJson.Write(Path.Combine(SeriesRunner.ScratchRepository(temp), "route.ipynb"), cells);
 
         var output = temp.Combine("executed");
         var (code, log) = SeriesRunner.RunQuick(temp.Combine("data"), output, path);
@@ -55,24 +52,4 @@ public sealed class LibTorchRouteNotebookTests : IDisposable
         // The only libtorch in the process is the one the notebook loaded, and a training step ran on it.
         Assert.Contains(Path.Combine(libtorch, "libtorch_cpu.so") + " | loss", text);
     }
-
-    private static string Notebook(IEnumerable<string> cells) => new JsonObject
-    {
-        ["cells"] = new JsonArray([.. cells.Select((source, i) => (JsonNode)new JsonObject
-        {
-            ["cell_type"] = "code",
-            ["id"] = $"cell{i}",
-            ["execution_count"] = null,
-            ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
-            ["outputs"] = new JsonArray(),
-            ["source"] = source,
-        })]),
-        ["metadata"] = new JsonObject
-        {
-            ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
-            ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
-        },
-        ["nbformat"] = 4,
-        ["nbformat_minor"] = 5,
-    }.ToJsonString();
 }

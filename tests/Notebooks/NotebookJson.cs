@@ -25,4 +25,33 @@ internal static partial class NotebookJson
     /// <summary>A cell's <c>#r "nuget: Package, Version"</c> lines, with groups "package" and "version".</summary>
     [GeneratedRegex("""#r "nuget: (?<package>[^,"]+), (?<version>[^"]+)"\s*$""", RegexOptions.Multiline)]
     public static partial Regex NugetReference();
+
+    /// <summary>A C# code cell for the .NET kernel, not yet run.</summary>
+    public static JsonObject CodeCell(string id, string source) => new()
+    {
+        ["cell_type"] = "code",
+        ["execution_count"] = null,
+        ["id"] = id,
+        ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
+        ["outputs"] = new JsonArray(),
+        ["source"] = source,
+    };
+
+    /// <summary>Writes an nbformat 4.5 notebook for the .NET C# kernel with one code cell per source; returns the path.</summary>
+    public static string Write(string path, params string[] sources)
+    {
+        var notebook = new JsonObject
+        {
+            ["cells"] = new JsonArray([.. sources.Select((source, i) => (JsonNode)CodeCell($"cell{i}", source))]),
+            ["metadata"] = new JsonObject
+            {
+                ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
+                ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
+            },
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 5,
+        };
+        File.WriteAllText(path, notebook.ToJsonString());
+        return path;
+    }
 }
