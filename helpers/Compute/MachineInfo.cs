@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
@@ -72,28 +71,7 @@ public sealed record MachineInfo(string Processor, int LogicalCores, string OsDe
         }
     }
 
-    private static string? FromSysctl()
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("sysctl", "-n machdep.cpu.brand_string")
-            {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            });
-            if (process is null)
-            {
-                return null;
-            }
-
-            var output = process.StandardOutput.ReadToEnd();
-            return process.WaitForExit(2_000) && process.ExitCode == 0 ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    private static string? FromSysctl() => ToolOutput.Read("sysctl", "-n machdep.cpu.brand_string", TimeSpan.FromSeconds(2));
 
     private static string TorchSharpPackageVersion()
     {

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace DeepCnn.Compute;
@@ -84,34 +82,6 @@ public static class NvidiaSmi
         return chosen;
     }
 
-    private static IReadOnlyList<NvidiaGpu> Query()
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("nvidia-smi", QueryArguments)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            });
-            if (process is null)
-            {
-                return [];
-            }
-
-            var output = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(5_000))
-            {
-                process.Kill(entireProcessTree: true);
-                return [];
-            }
-
-            return process.ExitCode == 0 ? Parse(output.Result) : [];
-        }
-        catch (Win32Exception)
-        {
-            return []; // no nvidia-smi on this machine
-        }
-    }
+    private static IReadOnlyList<NvidiaGpu> Query() =>
+        ToolOutput.Read("nvidia-smi", QueryArguments, TimeSpan.FromSeconds(5)) is { } output ? Parse(output) : [];
 }
