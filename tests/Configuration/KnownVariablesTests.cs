@@ -1,7 +1,7 @@
-using DeepCnn.Models;
 using DeepCnn.Compute;
 using DeepCnn.Configuration;
 using DeepCnn.Data;
+using DeepCnn.Models;
 using DeepCnn.Training;
 
 namespace DeepCnn.Tests.Configuration;
