@@ -190,6 +190,9 @@ public sealed class ConsoleRunnerTests
 
         Assert.True(run.ExitCode == 130, $"exit code {run.ExitCode}\n{run.Output}{run.Errors}");
         Assert.Contains("was cancelled", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("1 cancelled", run.Output, StringComparison.Ordinal);
+        Assert.Contains("CANCELLED", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("process ended", run.Errors, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(notebooks.Folder, "b.txt")), "the next notebook ran after Ctrl+C");
         var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(notebooks.OutputFolder, "a.ipynb")))!["cells"]!.AsArray();
         Assert.Equal("first\n", (string?)executed[1]!["outputs"]![0]!["text"]![0]);

@@ -99,17 +99,21 @@ internal sealed class ConsoleReporter : IProgress<NotebookRunEvent>, IDisposable
     public void WriteSummary(IReadOnlyList<string> notebooks, IReadOnlyList<NotebookSummary> results, TimeSpan total)
     {
         var succeeded = results.Count(r => r.Succeeded);
+        var cancelled = results.Count(r => r.Cancelled);
         output.WriteLine();
-        output.WriteLine($"Summary: {notebooks.Count} notebook(s): {succeeded} succeeded, {results.Count - succeeded} failed, {notebooks.Count - results.Count} not run, in {Format(total)}");
+        output.WriteLine($"Summary: {notebooks.Count} notebook(s): {succeeded} succeeded, {results.Count - succeeded - cancelled} failed, " +
+                         $"{(cancelled > 0 ? $"{cancelled} cancelled, " : "")}{notebooks.Count - results.Count} not run, in {Format(total)}");
         foreach (var result in results)
         {
             var where = result switch
             {
                 { Problem: { } problem } => problem,
+                { Cancelled: true, FailedCell: { } stopped } => $"cancelled at cell {stopped} of {result.CodeCells}; the executed copy keeps what ran",
                 { FailedCell: { } failed } => $"failed at cell {failed} of {result.CodeCells}",
                 _ => $"{result.CellsRan} cells",
             };
-            output.WriteLine($"  {(result.Succeeded ? "ok    " : "FAILED")} {Format(result.Duration),9}  {Show(result.NotebookPath)}  ({where})");
+            var status = result.Succeeded ? "ok      " : result.Cancelled ? "CANCELLED" : "FAILED  ";
+            output.WriteLine($"  {status} {Format(result.Duration),9}  {Show(result.NotebookPath)}  ({where})");
         }
 
         foreach (var skipped in notebooks.Skip(results.Count))
@@ -142,7 +146,7 @@ internal sealed class ConsoleReporter : IProgress<NotebookRunEvent>, IDisposable
             return;
         }
 
-        output.WriteLine($"   FAILED after {Format(result.Duration)}{copy}");
+        output.WriteLine($"   {(failed.Status == CellStatus.Cancelled ? "CANCELLED" : "FAILED")} after {Format(result.Duration)}{copy}");
         var error = failed.Error!;
         var detail = error.Name is "CompilationError" or "Error" or "CellTimeout" or "Cancelled" ? error.Message : $"{error.Name}: {error.Message}";
         errors.WriteLine($"error: {Show(result.NotebookPath)}: cell {failed.Number} of {result.Cells.Count} (`{failed.FirstLine}`) {Verb(failed.Status)}:");

@@ -15,6 +15,10 @@ public static class NotebookRunner
     // After a timeout the kernel is asked to cancel and given this long; code that ignores cancellation keeps running.
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(2);
 
+    // After Ctrl+C the cell is given this long to stop by itself: a training loop stops between two steps, and a step
+    // that is still in native code when the process exits can take the process down with it.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
+
     // Kernels kept alive for the rest of the process (see NotebookRunOptions.KeepKernelUntilExit).
     private static readonly List<CompositeKernel> KeptKernels = [];
 
@@ -134,7 +138,7 @@ public static class NotebookRunner
         {
             var cancelled = cancellationToken.IsCancellationRequested;
             _ = kernel.SendAsync(new Cancel(), CancellationToken.None);
-            var settled = await Task.WhenAny(send, Task.Delay(CancelGrace, CancellationToken.None)) == send;
+            var settled = await Task.WhenAny(send, Task.Delay(cancelled ? StopGrace : CancelGrace, CancellationToken.None)) == send;
             var error = cancelled
                 ? new CellError("Cancelled", "The run was cancelled.", [])
                 : new CellError("CellTimeout", $"The cell did not finish within {timeout.TotalSeconds:0.#} s (--cell-timeout).", []);

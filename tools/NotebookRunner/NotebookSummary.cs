@@ -7,7 +7,8 @@ namespace DeepCnn.NotebookExecution;
 /// <param name="CellsRan">Code cells that were sent to the kernel.</param>
 /// <param name="FailedCell">1-based number of the cell that stopped the run, if one did.</param>
 /// <param name="Problem">Why the notebook has no result of its own (its process died), if so.</param>
-internal sealed record NotebookSummary(string NotebookPath, TimeSpan Duration, int CodeCells, int CellsRan, int? FailedCell, string? Problem)
+/// <param name="Cancelled">Whether the run was stopped with Ctrl+C (the failed cell is then the one that was cancelled).</param>
+internal sealed record NotebookSummary(string NotebookPath, TimeSpan Duration, int CodeCells, int CellsRan, int? FailedCell, string? Problem, bool Cancelled = false)
 {
     public bool Succeeded => FailedCell is null && Problem is null;
 
@@ -17,5 +18,6 @@ internal sealed record NotebookSummary(string NotebookPath, TimeSpan Duration, i
         result.Cells.Count,
         result.Cells.Count(c => c.Status is not (CellStatus.NotRun or CellStatus.Skipped)),
         result.FailedCell?.Number,
-        null);
+        null,
+        result.FailedCell?.Status == CellStatus.Cancelled);
 }

@@ -78,7 +78,10 @@ async Task<int> RunEachInItsOwnProcessAsync()
         if (exitCode is ExitCodes.BadInput or ExitCodes.InternalError)
             return exitCode; // the child has said why
 
-        if (summary is null || exitCode is not (ExitCodes.Success or ExitCodes.CellFailed or ExitCodes.Cancelled))
+        // A child stopped with Ctrl+C that wrote its report has written its executed copy too, whatever its exit code says
+        // (native code still running as a process exits can end it with a signal).
+        var reportedCancel = summary is { Cancelled: true } && cancellation.IsCancellationRequested;
+        if (summary is null || (!reportedCancel && exitCode is not (ExitCodes.Success or ExitCodes.CellFailed or ExitCodes.Cancelled)))
             summary = reporter.ReportDeadProcess(notebook, exitCode, clock.Elapsed - started);
 
         summaries.Add(summary);
