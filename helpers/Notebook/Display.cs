@@ -16,7 +16,8 @@ public static class Display
 {
     // One MIME type per picture: every front end (VS Code, Jupyter, nbconvert, GitHub) draws a PNG output, and a
     // second copy as an HTML data URI doubled the size of every executed notebook.
-    private static readonly string[] FigureMimeTypes = ["image/png"];
+    // The title rides along as text/plain, a few bytes: what a text-only viewer (or a screen reader) shows instead.
+    private static readonly string[] FigureMimeTypes = ["image/png", "text/plain"];
     private static bool registered;
 
     /// <summary>
@@ -62,7 +63,8 @@ public static class Display
         ArgumentNullException.ThrowIfNull(run);
         var comparison = RunComparison.Of(Path.GetDirectoryName(run.Folder)!, run.Name);
         Show(Html.Runs(comparison));
-        Show(Figures.EvaluationFigures.RunCurves(comparison, $"Test accuracy after every epoch, each run in {Path.GetDirectoryName(run.Folder)}"));
+        Show(Figures.EvaluationFigures.RunCurves(comparison,
+            $"Test accuracy after every epoch of each run in {Path.GetFileName(Path.GetDirectoryName(run.Folder))}/ (this run: {run.Description.Data.Name})"));
     }
 
     /// <summary>For each saved type of the chapter's code run in this notebook (AlexNet, Xavier, ...): its fingerprint and origin.</summary>
@@ -85,6 +87,7 @@ public static class Display
         if (!registered)
         {
             Formatter.Register<Figure>((figure, writer) => writer.Write(Convert.ToBase64String(figure.Png)), "image/png");
+            Formatter.Register<Figure>((figure, writer) => writer.Write($"Figure: {figure.Title}"), "text/plain");
             Formatter.SetPreferredMimeTypesFor(typeof(Figure), FigureMimeTypes);
             Formatter.Register<DataOrigin>((origin, writer) => writer.Write(Html.DataBanner(origin).Html), "text/html");
             Formatter.Register<CifarDataSet>((data, writer) => writer.Write(Html.DataBanner(data.Origin, data.ToString()).Html), "text/html");

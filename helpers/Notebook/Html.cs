@@ -152,11 +152,12 @@ public static class Html
     public static HtmlFragment Runs(RunComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var table = Table(["run", "started", "differs from this run", "epochs", "best test accuracy", "images/s", "disk"],
+        var table = Table(["run", "started", "optimiser", "differs from this run", "epochs", "best test accuracy", "images/s", "disk"],
             comparison.Rows.Select(r => (IReadOnlyList<string>)
             [
                 r.Name == comparison.Reference ? r.Name + " (this run)" : r.Name,
                 r.StartedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                r.Optimizer,
                 r.Name == comparison.Reference ? "" : r.Differences.Count == 0 ? "nothing" : string.Join("; ", r.Differences),
                 $"{r.Epochs} of {r.PlannedEpochs}{(r.Status == RunStatus.Diverged ? ", diverged" : r.Status == RunStatus.Running && r.Epochs < r.PlannedEpochs ? ", unfinished" : "")}",
                 r.BestTestAccuracy is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "-",

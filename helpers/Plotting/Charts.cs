@@ -131,27 +131,30 @@ public static class Charts
     }
 
     /// <summary>
-    /// Training curves as d2l draws them: the moving-average loss after every step (left axis) and the train and
-    /// test accuracy after every epoch (right axis, 0..1), all against epochs.
+    /// Training curves as d2l draws them, on two panels that share the epoch axis so no curve can be read against the
+    /// wrong scale: above, the moving-average loss after every step and each epoch's plain mean loss, from 0; below, the
+    /// train and test accuracy after every epoch, from 0 to 100%.
     /// </summary>
     public static Figure TrainingCurves(string title, IReadOnlyList<double> movingLoss, int stepsPerEpoch,
         IReadOnlyList<double> meanLoss, IReadOnlyList<double> trainAccuracy, IReadOnlyList<double> testAccuracy)
     {
         Require(stepsPerEpoch > 0, "stepsPerEpoch must be positive");
-        var plot = new Plot();
+        var epochs = Math.Max(1, Math.Max(trainAccuracy.Count, (int)Math.Ceiling(movingLoss.Count / (double)stepsPerEpoch)));
+
+        var loss = new Plot();
         if (movingLoss.Count > 0)
         {
             var steps = Enumerable.Range(1, movingLoss.Count).Select(s => s / (double)stepsPerEpoch).ToArray();
-            var loss = plot.Add.Scatter(steps, movingLoss.ToArray());
-            loss.LegendText = "moving loss (per step)";
-            loss.MarkerSize = 0;
-            loss.LineWidth = 2;
+            var line = loss.Add.Scatter(steps, movingLoss.ToArray());
+            line.LegendText = "moving loss (after each step)";
+            line.MarkerSize = 0;
+            line.LineWidth = 2;
         }
 
         if (meanLoss.Count > 0)
         {
             // Each epoch's plain mean, drawn at the epoch's end like the accuracies: the moving average lags behind it.
-            var mean = plot.Add.Scatter(Enumerable.Range(1, meanLoss.Count).Select(e => (double)e).ToArray(), meanLoss.ToArray());
+            var mean = loss.Add.Scatter(Enumerable.Range(1, meanLoss.Count).Select(e => (double)e).ToArray(), meanLoss.ToArray());
             mean.LegendText = "mean loss of the epoch";
             mean.MarkerSize = 8;
             mean.MarkerShape = MarkerShape.FilledSquare;
@@ -159,29 +162,46 @@ public static class Charts
             mean.LinePattern = LinePattern.Dashed;
         }
 
-        var epochs = Enumerable.Range(1, trainAccuracy.Count).Select(e => (double)e).ToArray();
-        foreach (var (name, values) in new[] { ("train accuracy", trainAccuracy), ("test accuracy", testAccuracy) })
+        var highest = movingLoss.Concat(meanLoss).Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        loss.Axes.SetLimits(0, epochs, 0, highest * 1.1);
+        loss.ShowLegend(Alignment.UpperRight);
+
+        var accuracy = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        foreach (var (name, values, color) in new[] { ("train accuracy", trainAccuracy, palette.GetColor(2)), ("test accuracy", testAccuracy, palette.GetColor(3)) })
         {
             if (values.Count == 0)
             {
                 continue;
             }
 
-            var line = plot.Add.Scatter(epochs[..values.Count], values.ToArray());
+            var line = accuracy.Add.Scatter(Enumerable.Range(1, values.Count).Select(e => (double)e).ToArray(), values.Select(v => 100 * v).ToArray());
             line.LegendText = name;
             line.MarkerSize = 8;
             line.LineWidth = 2;
-            line.Axes.YAxis = plot.Axes.Right;
+            line.Color = color;
         }
 
-        plot.Axes.Right.Label.Text = "accuracy";
-        plot.Axes.SetLimitsY(0, 1, plot.Axes.Right);
-        FormatTicksLike(plot.Axes.Right, "P0");
-        plot.Axes.SetLimitsX(0, Math.Max(1, Math.Max(epochs.Length, movingLoss.Count / (double)stepsPerEpoch)));
-        // Below the plot rather than over it, so no point of the first epoch hides behind the legend.
-        plot.ShowLegend(Edge.Bottom);
-        plot.Legend.Orientation = Orientation.Horizontal;
-        return Render(plot, title, "epoch", "loss");
+        accuracy.Axes.SetLimits(0, epochs, 0, 100);
+        accuracy.ShowLegend(Alignment.LowerRight);
+
+        var top = Render(loss, title, "", "loss", Width, Height * 3 / 5);
+        var bottom = Render(accuracy, "", "epoch", "accuracy (%)", Width, Height * 3 / 5);
+        return Stack(title, top, bottom);
+    }
+
+    // Two figures of the same width, one above the other, as one PNG.
+    private static Figure Stack(string title, Figure top, Figure bottom)
+    {
+        using var first = SkiaSharp.SKBitmap.Decode(top.Png);
+        using var second = SkiaSharp.SKBitmap.Decode(bottom.Png);
+        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(top.Width, top.Height + bottom.Height));
+        surface.Canvas.Clear(SkiaSharp.SKColors.White);
+        surface.Canvas.DrawBitmap(first, 0, 0);
+        surface.Canvas.DrawBitmap(second, 0, top.Height);
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return new Figure(png.ToArray(), top.Width, top.Height + bottom.Height, title);
     }
 
     /// <summary>A heatmap with a value in every cell (a confusion matrix, say): rows top to bottom, columns left to right.</summary>

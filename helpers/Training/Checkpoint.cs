@@ -105,9 +105,11 @@ public static class Checkpoint
     {
         var contents = ReadContents(path);
         var accuracy = contents.Result is { } result ? string.Create(CultureInfo.InvariantCulture, $", test acc {result.TestAccuracy:P1}") : "";
+        var run = contents.Run;
         return string.Create(CultureInfo.InvariantCulture,
-            $"checkpoint {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1e6:F0} MB), saved at {contents.SavedAt:O}: run {contents.Run.Name}, " +
-            $"epoch {contents.Epoch} of a {contents.Run.Config.Variant} AlexNet on {contents.Run.Data.Name}{accuracy}");
+            $"checkpoint {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1e6:F0} MB), saved at {contents.SavedAt:O}: run {run.Name}, " +
+            $"epoch {contents.Epoch} of {run.Options.Epochs}{accuracy}; {run.Config.Variant} {run.Network.Type} ({run.Network.Widths()}), " +
+            $"{run.Network.TotalParameters:N0} parameters, trained with {run.Optimizer} on {run.Data.Name}");
     }
 
     private static string WriteEntry(ZipArchive zip, string name, Action<BinaryWriter> write)

@@ -14,6 +14,7 @@ public sealed record RunComparison(string Reference, IReadOnlyList<RunComparison
     /// <summary>One run's line.</summary>
     /// <param name="Name">The run.</param>
     /// <param name="StartedAt">When it started.</param>
+    /// <param name="Optimizer">Its optimiser as built, with its learning rate and settings.</param>
     /// <param name="Differences">Its settings and code where they differ from the reference's ("learning rate 0.5", "AlexNet code 1a2b3c4d"); empty for the reference.</param>
     /// <param name="Status">Finished, running or diverged.</param>
     /// <param name="Epochs">Saved epochs.</param>
@@ -24,7 +25,7 @@ public sealed record RunComparison(string Reference, IReadOnlyList<RunComparison
     /// <param name="DiskBytes">What its folder takes on disk.</param>
     /// <param name="HasCheckpoints">Whether its checkpoints are still there (old runs' are removed beyond the limit).</param>
     public sealed record Row(
-        string Name, DateTimeOffset StartedAt, IReadOnlyList<string> Differences, RunStatus Status, int Epochs, int PlannedEpochs,
+        string Name, DateTimeOffset StartedAt, string Optimizer, IReadOnlyList<string> Differences, RunStatus Status, int Epochs, int PlannedEpochs,
         double? BestTestAccuracy, double ImagesPerSecond, IReadOnlyList<double> TestAccuracyPerEpoch, long DiskBytes, bool HasCheckpoints);
 
     /// <summary>The runs under <paramref name="runsFolder"/>, compared with the run named <paramref name="reference"/>.</summary>
@@ -33,7 +34,7 @@ public sealed record RunComparison(string Reference, IReadOnlyList<RunComparison
         var runs = Runs.In(runsFolder);
         var mine = runs.FirstOrDefault(r => r.Name == reference)?.Record.Description;
         var rows = runs.Select(r => new Row(
-            r.Name, r.Record.Description.StartedAt, mine is null || r.Name == reference ? [] : Differences(mine, r.Record.Description),
+            r.Name, r.Record.Description.StartedAt, r.Record.Description.Optimizer.ToString(), mine is null || r.Name == reference ? [] : Differences(mine, r.Record.Description),
             r.Record.Status, r.Record.History.Epochs.Count, r.Record.Description.Options.Epochs, r.BestAccuracy, r.Record.ImagesPerSecond,
             r.Record.History.Epochs.Select(e => e.TestAccuracy).ToList(), r.DiskBytes, r.HasCheckpoints)).ToList();
         return new RunComparison(reference, rows);
