@@ -1,23 +1,24 @@
 namespace DeepCnn.Tests.Notebooks;
 
-[Collection(AnswerKeyCollection.Name)]
-public sealed class AnswerKeyExecutionTests(AnswerKeyRun run)
+public sealed class AnswerKeyExecutionTests
 {
+    private static NotebookRun Run => NotebookRuns.Keys;
+
     public static TheoryData<string> Keys => new(AnswerKeys.Files.Select(Path.GetFileName)!);
 
     [Fact]
     public void Every_key_runs_to_the_end_in_the_quick_profile()
     {
-        Assert.True(run.ExitCode == 0, $"the runner exited with {run.ExitCode}:\n{run.Log}");
-        Assert.Contains($"{AnswerKeys.Files.Count} succeeded, 0 failed", run.Log);
+        Run.AssertSucceeded();
+        Assert.Contains($"{AnswerKeys.Files.Count} succeeded, 0 failed", Run.Log);
     }
 
     [Theory]
     [MemberData(nameof(Keys))]
     public void Every_cell_of_the_key_ran_without_errors(string key)
     {
-        var executed = run.Executed(key);
-        Assert.True(executed.AllCellsRan, $"{key}: not every cell ran\n{run.Log}");
+        var executed = Run.Executed(key);
+        Assert.True(executed.AllCellsRan, $"{key}: not every cell ran\n{Run.Log}");
         Assert.Empty(executed.Errors);
         Assert.Contains("QUICK profile", executed.AllText);
     }
@@ -31,6 +32,6 @@ public sealed class AnswerKeyExecutionTests(AnswerKeyRun run)
     [MemberData(nameof(KeysThatLoadData))]
     public void A_key_that_loads_data_took_the_quick_profiles_synthetic_data(string key)
     {
-        Assert.Contains("SYNTHETIC", run.Executed(key).AllText);
+        Assert.Contains("SYNTHETIC", Run.Executed(key).AllText);
     }
 }

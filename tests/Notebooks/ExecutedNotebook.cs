@@ -27,6 +27,13 @@ internal sealed class ExecutedNotebook
     public IEnumerable<JsonNode> FiguresStoredTwice => Outputs.Where(o => o["data"]?["image/png"] is not null
         && Text(o["data"]?["text/html"]).Contains("data:image/png;base64,", StringComparison.Ordinal));
 
+    /// <summary>The titles of the figures (the text that rides along with each PNG).</summary>
+    public IEnumerable<string> FigureTitles => Outputs
+        .Where(o => o["data"]?["image/png"] is not null)
+        .Select(o => Text(o["data"]?["text/plain"]))
+        .Where(t => t.StartsWith("Figure: ", StringComparison.Ordinal))
+        .Select(t => t["Figure: ".Length..]);
+
     /// <summary>What the notebook wrote to stderr.</summary>
     public string ErrorStream => string.Concat(Outputs.Where(o => (string?)o["output_type"] == "stream" && (string?)o["name"] == "stderr").Select(o => Text(o["text"])));
 

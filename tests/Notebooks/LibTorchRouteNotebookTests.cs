@@ -35,7 +35,7 @@ public sealed class LibTorchRouteNotebookTests : IDisposable
             """,
             """
             using static TorchSharp.torch;
-            var net = new DeepCnn.Chapter.AlexNet(DeepCnn.Models.AlexNetVariant.Classic, 10, 0.5, 96);
+            var net = new DeepCnn.Chapter.AlexNet(new DeepCnn.Models.AlexNetConfig { Variant = DeepCnn.Models.AlexNetVariant.Classic, ImageSize = 96 }, 10);
             var optimizer = optim.SGD(net.parameters(), 0.01);
             var batch = new DeepCnn.Data.Batch(randn(2, 3, 96, 96), tensor(new long[] { 1, 2 }), [0, 1]);
             var loss = DeepCnn.Chapter.Minibatch.Step(net, nn.CrossEntropyLoss(), optimizer, batch);

@@ -1,77 +1,86 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace DeepCnn.Tests.Notebooks;
 
-/// <summary>What a teacher does in class: edit the chapter's code in a notebook, run it, and see the change.</summary>
-public sealed partial class NotebookEditTests : IDisposable
+/// <summary>
+/// What a teacher does in class: edit the chapter's code (conv2 with 128 channels in 04, Adam in 05's set-up), save,
+/// and run the series on: 05 trains the edited network with the edited optimiser and 06 evaluates it, with no tool run
+/// or rebuild; the second run of 05 sits beside the first in its table of runs.
+/// </summary>
+public sealed partial class NotebookEditTests
 {
-    private readonly TempFolder temp = new();
+    private static NotebookRun Run => NotebookRuns.Edited;
 
-    public void Dispose() => temp.Dispose();
+    // conv2 (96 -> c, 5x5) and conv3 (c -> 384, 3x3) are the layers whose size depends on conv2's channels c.
+    private static long Depending(long c) => (96 * c * 25 + c) + (c * 384 * 9 + 384);
+
+    private static readonly long Expected = 21_247_306 - Depending(192) + Depending(128);
 
     [Fact]
-    public void Giving_conv2_128_channels_in_notebook_04_changes_the_parameter_table()
+    public void The_edited_notebooks_run_to_the_end()
     {
-        var edited = Edit("04-alexnet.ipynb", "public sealed class AlexNet", code =>
-        {
-            Assert.Contains("(192, 0, 0, 0)", code);
-            return code.Replace("(192, 0, 0, 0)", "(128, 0, 0, 0)", StringComparison.Ordinal);
-        });
-
-        var executed = Execute(edited);
-
-        // conv2 (96 -> c, 5x5) and conv3 (c -> 384, 3x3) are the layers whose size depends on conv2's channels c.
-        static long Depending(long c) => (96 * c * 25 + c) + (c * 384 * 9 + 384);
-        var expected = 21_247_306 - Depending(192) + Depending(128);
-        var total = TotalParameters().Matches(executed.AllText).Select(m => long.Parse(m.Groups["count"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToList();
-        Assert.Contains(expected, total);
-        Assert.DoesNotContain(21_247_306L, total);
+        Run.AssertSucceeded();
+        Assert.Equal(20_872_458, Expected);
     }
 
     [Fact]
-    public void Swapping_sgd_for_adam_in_notebook_05_still_trains_clearly_above_chance()
+    public void Giving_conv2_128_channels_in_notebook_04_changes_its_parameter_table()
     {
-        var edited = Edit("05-training.ipynb", "var optimizer = optim.SGD(", code =>
-            OptimizerStatement().Replace(code, "var optimizer = optim.Adam(net.parameters(), lr: 1e-4);"));
-        Assert.Contains("optim.Adam(", File.ReadAllText(edited));
+        var totals = TotalParameters().Matches(Run.Executed("04-alexnet.ipynb").AllText)
+            .Select(m => long.Parse(m.Groups["count"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains(Expected, totals);
+        Assert.DoesNotContain(21_247_306L, totals);
+    }
 
-        var executed = Execute(edited);
-
-        var summary = SummaryLine().Match(executed.AllText);
+    [Fact]
+    public void Notebook_05_trains_the_edited_network_with_the_edited_optimiser_and_says_so()
+    {
+        var text = Run.Executed("05-training.ipynb").AllText;
+        Assert.Contains($"Chapter AlexNet, {Expected:N0} parameters", text);
+        Assert.Contains("conv2 128", text); // the run's record of the network's widths
+        var summary = NotebookExecutionTests.SummaryLine().Match(text);
         Assert.True(summary.Success, "the edited 05 printed no summary line");
+        Assert.Contains("Adam (lr 0.0001", summary.Value);
         // Chance is 10%; with 500 test images 20% is seven standard deviations above it.
         Assert.True(double.Parse(summary.Groups["test"].Value, CultureInfo.InvariantCulture) >= 20, summary.Value);
     }
 
-    /// <summary>Copies a notebook into a scratch repository, rewriting the one code cell that contains <paramref name="marker"/>.</summary>
-    private string Edit(string notebook, string marker, Func<string, string> edit)
+    [Fact]
+    public void The_second_run_of_05_lists_both_runs_with_their_optimisers_learning_rates_and_accuracies()
     {
-        var folder = SeriesRunner.ScratchRepository(temp);
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Notebooks, notebook)))!;
-        var cell = json["cells"]!.AsArray().Single(c => (string?)c!["cell_type"] == "code" && NotebookJson.Source(c).Contains(marker, StringComparison.Ordinal))!;
-        var lines = edit(NotebookJson.Source(cell)).Split('\n');
-        cell["source"] = new JsonArray([.. lines.Select((l, i) => JsonValue.Create(i < lines.Length - 1 ? l + "\n" : l))]);
-        var path = Path.Combine(folder, notebook);
-        File.WriteAllText(path, json.ToJsonString());
-        return path;
+        var first = NotebookExecutionTests.RunName().Match(NotebookRuns.Series.Executed("05-training.ipynb").AllText).Value;
+        var text = Run.Executed("05-training.ipynb").AllText;
+        Assert.Contains("2 run(s)", text);
+        var row = RunRow(first).Match(text);
+        Assert.True(row.Success, $"the runs table has no row for {first}");
+        Assert.Contains("SGD (lr 0.01, momentum 0.9, weight decay 0.0005)", row.Value);
+        Assert.Contains("AlexNet code", row.Value);          // the first run trained other code
+        Assert.Contains("21,247,306 parameters", row.Value); // and another network
+        Assert.Matches(@"\d+\.\d ?%", row.Value);           // its best test accuracy
+        Assert.Matches(@"\(this run\)</td><td[^>]*>[^<]*</td><td[^>]*>Adam \(lr 0\.0001", text);
     }
 
-    private ExecutedNotebook Execute(string notebook)
+    [Fact]
+    public void Notebook_06_evaluates_the_edited_network_and_names_it()
     {
-        var output = temp.Combine("executed");
-        var (code, log) = SeriesRunner.RunQuick(temp.Combine("data"), output, notebook);
-        Assert.True(code == 0, $"the edited notebook failed ({code}):\n{log}");
-        return ExecutedNotebook.Load(Path.Combine(output, Path.GetFileName(notebook)));
+        var text = Run.Executed("06-evaluation.ipynb").AllText;
+        Assert.Contains($"{Expected:N0} parameters, trained with Adam (lr 0.0001", text);
+        Assert.Contains("conv2 128", text);
+        Assert.Matches(NotebookExecutionTests.TestAccuracyLine(), text);
+    }
+
+    [Fact]
+    public void The_repositorys_saved_copies_are_untouched_by_the_edits()
+    {
+        Run.AssertSucceeded();
+        Assert.Contains("(192, 0, 0, 0)", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "helpers", "Chapter", "AlexNet.cs")));
+        Assert.Contains(NotebookRuns.OriginalOptimizer, File.ReadAllText(Path.Combine(RepositoryPaths.Root, "helpers", "Chapter", "Setup.cs")));
+        Assert.Contains("(192, 0, 0, 0)", File.ReadAllText(Path.Combine(RepositoryPaths.Notebooks, "04-alexnet.ipynb")));
     }
 
     [GeneratedRegex(@"<td[^>]*>total</td>(?:<td[^>]*>[^<]*</td>){2}<td[^>]*>(?<count>[\d,]+)</td>")]
     private static partial Regex TotalParameters();
 
-    [GeneratedRegex(@"var optimizer = optim\.SGD\([^;]*;")]
-    private static partial Regex OptimizerStatement();
-
-    [GeneratedRegex(@"loss [\d.]+, train acc [\d.]+ ?%, test acc (?<test>[\d.]+) ?%, [\d.]+ images/s on [^\n<]*test images\)")]
-    private static partial Regex SummaryLine();
+    private static Regex RunRow(string run) => new($"<tr><td[^>]*>{Regex.Escape(run)}</td>.*?</tr>");
 }

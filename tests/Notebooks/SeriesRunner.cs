@@ -24,7 +24,33 @@ internal static class SeriesRunner
     }
 
     /// <summary>Executes <paramref name="notebooks"/> (files or a folder) in the quick profile; executed copies go to <paramref name="output"/>.</summary>
-    public static (int ExitCode, string Log) RunQuick(string cacheFolder, string output, params string[] notebooks)
+    public static (int ExitCode, string Log) RunQuick(string cacheFolder, string output, params string[] notebooks) =>
+        RunQuick(cacheFolder, output, null, notebooks);
+
+    /// <summary>Runs one notebook in the quick profile, calling <paramref name="onLine"/> with each line and <paramref name="whileRunning"/> with the runner's id.</summary>
+    public static ExternalProcess.Outcome RunQuick(string cacheFolder, string output, string notebook, Action<string> onLine, Action<int> whileRunning)
+    {
+        BuildRunner();
+        return ExternalProcess.Run("dotnet",
+            [Runner, "--quick", "--env", $"ALEXNET_CACHE_FOLDER={cacheFolder}", "--output", output, notebook], TimeSpan.FromMinutes(20),
+            whileRunning: whileRunning, onLine: onLine);
+    }
+
+    /// <summary>As <see cref="RunQuick(string, string, string[])"/>, passing every line the runner prints to <paramref name="onLine"/>.</summary>
+    public static (int ExitCode, string Log) RunQuick(string cacheFolder, string output, Action<string>? onLine, string[] notebooks,
+        params string[] environment)
+    {
+        BuildRunner();
+        var variables = environment.SelectMany(assignment => new[] { "--env", assignment });
+        var run = ExternalProcess.Run("dotnet",
+            [Runner, "--quick", "--env", $"ALEXNET_CACHE_FOLDER={cacheFolder}", .. variables, "--output", output, .. notebooks], TimeSpan.FromMinutes(20),
+            onLine: onLine);
+        return (run.ExitCode, run.Output);
+    }
+
+    private static string Runner => Path.Combine(RepositoryPaths.Root, "tools", "NotebookRunner", "bin", "Release", "net10.0", "DeepCnn.NotebookRunner.dll");
+
+    private static void BuildRunner()
     {
         BuildHelpers();
         lock (Gate)
@@ -35,11 +61,6 @@ internal static class SeriesRunner
                 runnerBuilt = true;
             }
         }
-
-        var runner = Path.Combine(RepositoryPaths.Root, "tools", "NotebookRunner", "bin", "Release", "net10.0", "DeepCnn.NotebookRunner.dll");
-        var run = ExternalProcess.Run("dotnet",
-            [runner, "--quick", "--env", $"ALEXNET_CACHE_FOLDER={cacheFolder}", "--output", output, .. notebooks], TimeSpan.FromMinutes(20));
-        return (run.ExitCode, run.Output);
     }
 
     /// <summary>

@@ -17,13 +17,15 @@ internal static class ExternalProcess
     /// <param name="environment">Variables to set (null value: unset) on top of this process's environment, without any ALEXNET_*.</param>
     /// <param name="workingDirectory">Where it runs; the repository root by default.</param>
     /// <param name="whileRunning">Called with the process id about every half second while it runs.</param>
+    /// <param name="onLine">Called with each line the process writes, as it writes it (for progress).</param>
     public static Outcome Run(
         string file,
         IEnumerable<string> arguments,
         TimeSpan limit,
         IReadOnlyDictionary<string, string?>? environment = null,
         string? workingDirectory = null,
-        Action<int>? whileRunning = null)
+        Action<int>? whileRunning = null,
+        Action<string>? onLine = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -49,8 +51,8 @@ internal static class ExternalProcess
 
         using var process = new Process { StartInfo = start };
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.OutputDataReceived += (_, e) => Append(output, e.Data, onLine);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data, onLine);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -72,7 +74,7 @@ internal static class ExternalProcess
         return new Outcome(process.ExitCode, Text(output));
     }
 
-    private static void Append(StringBuilder output, string? line)
+    private static void Append(StringBuilder output, string? line, Action<string>? onLine)
     {
         if (line is null)
         {
@@ -83,6 +85,8 @@ internal static class ExternalProcess
         {
             output.AppendLine(line);
         }
+
+        onLine?.Invoke(line);
     }
 
     private static string Text(StringBuilder output)

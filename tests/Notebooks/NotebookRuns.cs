@@ -1,0 +1,190 @@
+using System.Text.Json.Nodes;
+
+namespace DeepCnn.Tests.Notebooks;
+
+/// <summary>
+/// Every notebook execution the tests inspect, each done once per test run and shared by all the tests that read it.
+/// The first test that needs one starts them all in the background, two at a time (a run that trains keeps both cores
+/// busy only part of the time), so the slow part of the suite overlaps instead of queueing. Data, runs and executed
+/// copies go to a temporary folder, never to the repository's data/.
+/// </summary>
+internal static class NotebookRuns
+{
+    private static readonly RunQueue Queue = new(slots: 2);
+    private static readonly TempFolder Scratch = CreateScratch();
+
+    private static readonly Lazy<Task<NotebookRun>> SeriesRun = new(() => Schedule(() =>
+        Runner("series", Scratch.Combine("series", "data"), Scratch.Combine("series", "executed"), RepositoryPaths.Notebooks)));
+
+    private static readonly Lazy<Task<NotebookRun>> EditedRun = new(() => After(SeriesRun, series =>
+    {
+        // A reader's edits, saved in 04 and 05, then 04 to 06 run again in the same cache as the pristine series.
+        var notebooks = ScratchRepository("edited");
+        Copy(notebooks, "04-alexnet.ipynb", "public sealed class AlexNet", code => Replace(code, "(192, 0, 0, 0)", "(128, 0, 0, 0)"));
+        Copy(notebooks, "05-training.ipynb", "public static class Setup", code => Replace(code, OriginalOptimizer, AdamOptimizer));
+        Copy(notebooks, "06-evaluation.ipynb", null, code => code);
+        return Runner("edited", series.CacheFolder, Scratch.Combine("edited", "executed"),
+            Path.Combine(notebooks, "04-alexnet.ipynb"), Path.Combine(notebooks, "05-training.ipynb"), Path.Combine(notebooks, "06-evaluation.ipynb"));
+    }));
+
+    private static readonly Lazy<Task<NotebookRun>> KeysRun = new(() => Schedule(() =>
+        Runner("keys", Scratch.Combine("keys", "data"), Scratch.Combine("keys", "executed"), AnswerKeys.Folder)));
+
+    private static readonly Lazy<Task<NotebookRun>> CancelledRun = new(() => Schedule(() =>
+    {
+        // Ctrl+C a few seconds into 05's training, as a reader stops the main job.
+        var started = (DateTime?)null;
+        void Watch(string line)
+        {
+            TestProgress.Report("cancelled", line);
+            if (started is null && line.Contains("TrainingLoop.Run(", StringComparison.Ordinal))
+            {
+                started = DateTime.UtcNow;
+            }
+        }
+
+        var interrupted = false;
+        void Interrupt(int pid)
+        {
+            if (!interrupted && started is { } at && DateTime.UtcNow - at > TimeSpan.FromSeconds(4))
+            {
+                interrupted = true;
+                using var kill = System.Diagnostics.Process.Start("kill", ["-INT", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                kill.WaitForExit();
+            }
+        }
+
+        var cache = Scratch.Combine("cancelled", "data");
+        var output = Scratch.Combine("cancelled", "executed");
+        var outcome = SeriesRunner.RunQuick(cache, output, Path.Combine(RepositoryPaths.Notebooks, "05-training.ipynb"), Watch, Interrupt);
+        return new NotebookRun("cancelled", outcome.ExitCode, outcome.Output, output, cache);
+    }));
+
+    private static readonly Lazy<Task<NbconvertRun>> NbconvertSeriesRun = new(() => Schedule(() => NbconvertRun.Execute(Scratch.Combine("nbconvert"))));
+
+    /// <summary>The optimiser line of notebook 05's set-up, as committed.</summary>
+    public const string OriginalOptimizer = "optim.SGD(net.parameters(), options.LearningRate,\n            momentum: options.Momentum, weight_decay: options.WeightDecay)";
+
+    /// <summary>What the edited copy of notebook 05 trains with instead.</summary>
+    public const string AdamOptimizer = "optim.Adam(net.parameters(), lr: 1e-4)";
+
+    /// <summary>The whole series, quick profile, our runner.</summary>
+    public static NotebookRun Series => Wait(SeriesRun);
+
+    /// <summary>
+    /// Notebooks 04 to 06 again after a reader's saved edits (conv2 with 128 channels in 04, Adam at 1e-4 in 05's set-up),
+    /// in the cache where <see cref="Series"/> trained first: 05's second run, beside the first.
+    /// </summary>
+    public static NotebookRun Edited => Wait(EditedRun);
+
+    /// <summary>The teacher's key, quick profile, our runner.</summary>
+    public static NotebookRun Keys => Wait(KeysRun);
+
+    /// <summary>Notebook 05 under our runner, interrupted with Ctrl+C (SIGINT to the runner) a few seconds into training.</summary>
+    public static NotebookRun Cancelled => Wait(CancelledRun);
+
+    /// <summary>The whole series under Jupyter's own batch client, quick profile.</summary>
+    public static NbconvertRun Nbconvert => Wait(NbconvertSeriesRun);
+
+    private static T Wait<T>(Lazy<Task<T>> run)
+    {
+        StartAll();
+        return run.Value.GetAwaiter().GetResult();
+    }
+
+    // Touching a run starts it; each waits for a slot. ALEXNET_TEST_EAGER_RUNS=series,edited (say) starts only those
+    // ahead of need, for a developer running a few tests; the others still start when a test needs them.
+    private static void StartAll()
+    {
+        var eager = Environment.GetEnvironmentVariable("ALEXNET_TEST_EAGER_RUNS")?.Split(',', StringSplitOptions.TrimEntries);
+        bool Eager(string name) => eager is null || eager.Contains(name);
+        if (Eager("series"))
+        {
+            _ = SeriesRun.Value;
+        }
+
+        if (Eager("nbconvert"))
+        {
+            _ = NbconvertSeriesRun.Value;
+        }
+
+        if (Eager("keys"))
+        {
+            _ = KeysRun.Value;
+        }
+
+        if (Eager("edited"))
+        {
+            _ = EditedRun.Value;
+        }
+
+        if (Eager("cancelled"))
+        {
+            _ = CancelledRun.Value;
+        }
+    }
+
+    // Queued now, in call order; runs when a slot is free.
+    private static Task<T> Schedule<T>(Func<T> run)
+    {
+        var slot = Queue.Enter();
+        return Task.Run(async () =>
+        {
+            SeriesRunner.BuildHelpers(); // every run needs the Release build; the first caller builds it
+            await slot.ConfigureAwait(false);
+            try
+            {
+                return run();
+            }
+            finally
+            {
+                Queue.Leave();
+            }
+        });
+    }
+
+    // Queued once the run it builds on has finished (holding no slot while it waits).
+    private static Task<T> After<TFirst, T>(Lazy<Task<TFirst>> first, Func<TFirst, T> run) =>
+        first.Value.ContinueWith(done => Schedule(() => run(done.GetAwaiter().GetResult())), TaskScheduler.Default).Unwrap();
+
+    private static NotebookRun Runner(string name, string cache, string output, params string[] notebooks)
+    {
+        TestProgress.Report(name, $"starting: {string.Join(", ", notebooks.Select(Path.GetFileName))}");
+        var (code, log) = SeriesRunner.RunQuick(cache, output, line => TestProgress.Report(name, line), notebooks);
+        TestProgress.Report(name, $"finished with exit code {code}");
+        return new NotebookRun(name, code, log, output, cache);
+    }
+
+    /// <summary>A scratch repository (its own notebooks/, a link to the real helpers/) named <paramref name="name"/>; returns its notebooks folder.</summary>
+    private static string ScratchRepository(string name)
+    {
+        var root = Scratch.Combine(name, "repository");
+        Directory.CreateDirectory(Path.Combine(root, "notebooks"));
+        Directory.CreateSymbolicLink(Path.Combine(root, "helpers"), Path.Combine(RepositoryPaths.Root, "helpers"));
+        return Path.Combine(root, "notebooks");
+    }
+
+    /// <summary>Copies a notebook, rewriting the one code cell that contains <paramref name="marker"/> (none: all cells as they are).</summary>
+    private static void Copy(string folder, string notebook, string? marker, Func<string, string> edit)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Notebooks, notebook)))!;
+        if (marker is not null)
+        {
+            var cell = json["cells"]!.AsArray().Single(c => (string?)c!["cell_type"] == "code" && NotebookJson.Source(c).Contains(marker, StringComparison.Ordinal))!;
+            cell["source"] = edit(NotebookJson.Source(cell));
+        }
+
+        File.WriteAllText(Path.Combine(folder, notebook), json.ToJsonString());
+    }
+
+    private static string Replace(string code, string old, string replacement) => code.Contains(old, StringComparison.Ordinal)
+        ? code.Replace(old, replacement, StringComparison.Ordinal)
+        : throw new InvalidOperationException($"The cell no longer contains '{old}': update the edit the tests make.");
+
+    private static TempFolder CreateScratch()
+    {
+        var scratch = new TempFolder();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => scratch.Dispose();
+        return scratch;
+    }
+}
