@@ -10,7 +10,7 @@ public static class DataFigures
     /// <summary>Images per class in both splits, side by side.</summary>
     public static Figure ClassCounts(CifarDataSet data) => Charts.GroupedBars(
         $"Images per class ({data.Origin.Name})", data.ClassNames,
-        [("train", data.Train.ClassCounts().Select(c => (double)c).ToArray()), ("test", data.Test.ClassCounts().Select(c => (double)c).ToArray())],
+        [("train", data.Train.ClassCounts(data.ClassCount).Select(c => (double)c).ToArray()), ("test", data.Test.ClassCounts(data.ClassCount).Select(c => (double)c).ToArray())],
         "images");
 
     /// <summary>The first <paramref name="perClass"/> images of every class, one row per class.</summary>

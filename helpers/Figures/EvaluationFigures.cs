@@ -39,13 +39,13 @@ public static class EvaluationFigures
     }
 
     /// <summary>
-    /// Test accuracy beside chance and, when it ran on the same kind of data (real or synthetic), the hand-made
-    /// baseline of notebook 01.
+    /// Test accuracy beside chance and, when it ran on the same data set (see <see cref="DataOrigin.IsSameDataAs"/>), the
+    /// hand-made baseline of notebook 01.
     /// </summary>
     public static Figure AgainstBaseline(CifarDataSet data, HandmadeBaselineResult? baseline, string model, double accuracy)
     {
         var entries = new List<(string Name, double Accuracy)> { ("chance", 1.0 / data.ClassNames.Count) };
-        if (baseline is not null && baseline.IsSynthetic == data.Origin.IsSynthetic)
+        if (baseline is not null && baseline.Origin.IsSameDataAs(data.Origin))
         {
             entries.Add(("hand-made features + linear (01)", baseline.TestAccuracy));
         }
@@ -58,7 +58,7 @@ public static class EvaluationFigures
     public static string BaselineNote(HandmadeBaselineResult? baseline, DataOrigin origin) => baseline switch
     {
         null => "No baseline yet: run notebook 01 to add the hand-made features to this chart.",
-        _ when baseline.IsSynthetic != origin.IsSynthetic => "The baseline in notebook 01 ran on other data; it is left out.",
+        _ when !baseline.Origin.IsSameDataAs(origin) => $"The baseline in notebook 01 ran on other data ({baseline.Origin.Name}); it is left out.",
         _ => baseline.Summary,
     };
 

@@ -17,8 +17,8 @@ namespace DeepCnn.Training;
 /// </summary>
 public static class Checkpoint
 {
-    /// <summary>The layout version this library writes and reads.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>The layout version this library writes and reads (3: the data origin names what the data is, see <c>DataOrigin</c>).</summary>
+    public const int FormatVersion = 3;
 
     private const string MetadataEntry = "checkpoint.json";
     private const string WeightsEntry = "weights.bin";
