@@ -55,7 +55,7 @@ public sealed record ClassBalance(IReadOnlyList<string> ClassNames, IReadOnlyLis
                        $"Plain accuracy is a fair summary, and guessing at random would score {chance}.";
             }
 
-            var spread = $"training images per class range from {Range(TrainCounts)}, test images from {Range(TestCounts)}";
+            var spread = $"{Spread(TrainCounts, "training")}, {Spread(TestCounts, "test")}";
             if (IsRoughlyBalanced)
             {
                 return $"{ClassCount} classes, roughly balanced but not exactly: {spread}. " +
@@ -82,10 +82,12 @@ public sealed record ClassBalance(IReadOnlyList<string> ClassNames, IReadOnlyLis
         return (ClassNames[index], value);
     }
 
-    private string Range(IReadOnlyList<int> counts)
+    private string Spread(IReadOnlyList<int> counts, string split)
     {
         var (small, large) = (Smallest(counts), Largest(counts));
-        return $"{small.Count:N0} ('{small.Name}') to {large.Count:N0} ('{large.Name}')";
+        return small.Count == large.Count
+            ? $"every class has {small.Count:N0} {split} images"
+            : $"{split} images per class range from {small.Count:N0} ('{small.Name}') to {large.Count:N0} ('{large.Name}')";
     }
 
     private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(name => $"'{name}'"));

@@ -52,7 +52,7 @@ public sealed record DataOrigin(
         DataOriginKind.Synthetic =>
             $"SYNTHETIC data in the CIFAR-10 layout (not CIFAR-10; accuracies say nothing about real images): {Sizes}, read from {Location}",
         DataOriginKind.CifarLayoutCopy =>
-            $"'{Label}', a copy in the CIFAR-10 binary layout, not verified as CIFAR-10 ({Details}): {Sizes}, {Classes}; read from {Location}",
+            $"'{Label}', a copy in the CIFAR-10 binary layout with {Sizes}, {Classes}; not verified as CIFAR-10: {Details}; read from {Location}",
         _ =>
             $"Image folder '{Label}': {Sizes}, {Classes}; {Details}{SkippedNote}; read from {Location}",
     };

@@ -92,7 +92,9 @@ public sealed record HandmadeBaselineResult
     {
         var ranked = PerClassTestAccuracy.Select((accuracy, c) => (Accuracy: accuracy, Name: ClassNames[c]))
             .Where(c => !double.IsNaN(c.Accuracy)).OrderByDescending(c => c.Accuracy).ToList();
-        var classes = ranked.Count < 2 ? "" : $" Best class '{ranked[0].Name}' ({Percent(ranked[0].Accuracy, 0)}), worst '{ranked[^1].Name}' ({Percent(ranked[^1].Accuracy, 0)}).";
+        var classes = ranked.Count < 2 ? ""
+            : ranked[0].Accuracy == ranked[^1].Accuracy ? $" Every class scored {Percent(ranked[0].Accuracy, 0)}."
+            : $" Best class '{ranked[0].Name}' ({Percent(ranked[0].Accuracy, 0)}), worst '{ranked[^1].Name}' ({Percent(ranked[^1].Accuracy, 0)}).";
         var measured = $"This run measured {Percent(TestAccuracy, 1)} test accuracy ({Percent(TrainAccuracy, 1)} on the training images) on {Origin.Name}: " +
             $"{TrainCount:N0} training and {TestCount:N0} test images, {ClassNames.Count} classes, where guessing at random scores {Percent(1.0 / ClassNames.Count, 1)}.{classes}";
         if (Origin.IsSynthetic)

@@ -12,7 +12,7 @@ public static class SessionInfo
         var machine = MachineInfo.Current();
         var device = Devices.Resolve();
         var profile = EnvironmentOverrides.Profile == RunProfile.Quick
-            ? "QUICK profile (ALEXNET_PROFILE=quick: synthetic data, small subsets)"
+            ? "QUICK profile (ALEXNET_PROFILE=quick: small subsets; synthetic data in place of CIFAR-10)"
             : "full profile";
         return $"TorchSharp {machine.TorchSharpVersion} (libtorch {machine.LibTorchVersion}), device: {Devices.Describe(device)}, {profile}, " +
                machine.DotNetVersion;

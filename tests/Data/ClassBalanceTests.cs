@@ -32,7 +32,7 @@ public sealed class ClassBalanceTests : IDisposable
         Assert.Equal(("cat", 12), balance.Smallest(balance.TrainCounts));
         Assert.Equal(("owl", 9), balance.Largest(balance.TestCounts));
         Assert.Equal(0.5, balance.MajorityShare);
-        Assert.StartsWith("3 classes, not balanced: training images per class range from 12 ('cat') to 40 ('owl'), test images from 3 ('cat') to 9 ('owl').",
+        Assert.StartsWith("3 classes, not balanced: training images per class range from 12 ('cat') to 40 ('owl'), test images per class range from 3 ('cat') to 9 ('owl').",
             balance.Sentence);
         Assert.Contains("always answered 'owl' would score 50.0%", balance.Sentence);
         Assert.DoesNotContain("same number", balance.Sentence);
@@ -46,6 +46,14 @@ public sealed class ClassBalanceTests : IDisposable
         Assert.False(balance.IsBalanced);
         Assert.True(balance.IsRoughlyBalanced);
         Assert.StartsWith("3 classes, roughly balanced but not exactly: training images per class range from 146 ('a') to 152 ('b')", balance.Sentence);
+    }
+
+    [Fact]
+    public void Balance_of_one_split_with_equal_classes_says_so_instead_of_a_range()
+    {
+        var balance = new ClassBalance(["a", "b", "c"], [66, 65, 65], [16, 16, 16]);
+
+        Assert.Contains("training images per class range from 65 ('b') to 66 ('a'), every class has 16 test images.", balance.Sentence);
     }
 
     [Fact]

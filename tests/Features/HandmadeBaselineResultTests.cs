@@ -106,6 +106,15 @@ public sealed class HandmadeBaselineResultTests : IDisposable
         Assert.DoesNotContain("range", findings);
     }
 
+    [Fact]
+    public void Findings_say_every_class_scored_the_same_instead_of_naming_a_best_and_a_worst()
+    {
+        var result = Example() with { PerClassTestAccuracy = [1.0, 1.0, 1.0] };
+
+        Assert.Contains("Every class scored 100%.", result.Findings());
+        Assert.DoesNotContain("Best class", result.Findings());
+    }
+
     private static DataOrigin Origin(DataOriginKind kind) =>
         new(kind, "/data/x", "x", ["synthetic disc", "synthetic ring", "synthetic h-stripes"], 2_000, 500, "checked");
 
