@@ -4,7 +4,7 @@ using DeepCnn.Configuration;
 namespace DeepCnn.Data;
 
 /// <summary>Which data a notebook uses and how much of it; every property can be overridden by an ALEXNET_* variable.</summary>
-public sealed record DataOptions : IHasQuickProfile<DataOptions>, IValidatableObject
+public sealed record DataOptions : IHasProfiles<DataOptions>, IValidatableObject
 {
     /// <summary>CIFAR-10 (or a copy in its layout), synthetic stand-in data, or a folder of your own images (ALEXNET_DATA_SET).</summary>
     public DataSetKind DataSet { get; init; } = DataSetKind.Cifar10;
@@ -102,18 +102,29 @@ public sealed record DataOptions : IHasQuickProfile<DataOptions>, IValidatableOb
     }
 
     /// <summary>
-    /// The quick profile: small subsets and a cache of its own. CIFAR-10 becomes synthetic data (a quick run must not
-    /// download); an image folder is kept, because it is local and it is what the reader asked for. Variables set
-    /// after the profile still win: <c>ALEXNET_DATA_SET=cifar10</c> with <c>ALEXNET_CIFAR10_SOURCE</c> runs a local copy quickly.
+    /// The profiles' values. Quick: small subsets and a cache of its own; CIFAR-10 becomes synthetic data (a quick run
+    /// must not download), an image folder is kept, because it is local and it is what the reader asked for. Class: a
+    /// lesson's worth of the data. Variables set after the profile still win: <c>ALEXNET_DATA_SET=cifar10</c> with
+    /// <c>ALEXNET_CIFAR10_SOURCE</c> runs a local copy quickly.
     /// </summary>
-    public DataOptions ForQuickProfile() => this with
+    public DataOptions For(RunProfile profile) => profile switch
     {
-        // Quick runs keep their data, checkpoints and results apart, so they never replace a real run's.
-        CacheFolder = Path.Combine(CacheFolder, "quick"),
-        DataSet = DataSet == DataSetKind.ImageFolder ? DataSetKind.ImageFolder : DataSetKind.Synthetic,
-        SyntheticTrainCount = 2_000,
-        SyntheticTestCount = 500,
-        TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 1_280),
-        TestSubset = Math.Min(TestSubset ?? int.MaxValue, 500),
+        RunProfile.Quick => this with
+        {
+            // Quick runs keep their data, checkpoints and results apart, so they never replace a real run's.
+            CacheFolder = Path.Combine(CacheFolder, "quick"),
+            DataSet = DataSet == DataSetKind.ImageFolder ? DataSetKind.ImageFolder : DataSetKind.Synthetic,
+            SyntheticTrainCount = 2_000,
+            SyntheticTestCount = 500,
+            TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 1_280),
+            TestSubset = Math.Min(TestSubset ?? int.MaxValue, 500),
+        },
+        // A lesson's worth of the real data: about 15 minutes of training on a two-core laptop (notebook 05 says so).
+        RunProfile.Class => this with
+        {
+            TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 10_000),
+            TestSubset = Math.Min(TestSubset ?? int.MaxValue, 2_000),
+        },
+        _ => this,
     };
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DeepCnn.Data;
 
 /// <summary>
@@ -14,11 +16,15 @@ namespace DeepCnn.Data;
 /// What was checked or done, in words: how CIFAR-10 was verified, why a copy is not taken for CIFAR-10, or how an image
 /// folder was split and shrunk.
 /// </param>
+/// <remarks>
+/// Stored in checkpoints, run records and baseline results. <see cref="Kind"/>, <see cref="Label"/> and
+/// <see cref="ClassNames"/> are required there: a record written before they existed is refused, never read as CIFAR-10.
+/// </remarks>
 public sealed record DataOrigin(
-    DataOriginKind Kind,
+    [property: JsonRequired] DataOriginKind Kind,
     string Location,
-    string Label,
-    IReadOnlyList<string> ClassNames,
+    [property: JsonRequired] string Label,
+    [property: JsonRequired] IReadOnlyList<string> ClassNames,
     int TrainCount,
     int TestCount,
     string Details)

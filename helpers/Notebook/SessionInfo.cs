@@ -11,9 +11,12 @@ public static class SessionInfo
     {
         var machine = MachineInfo.Current();
         var device = Devices.Resolve();
-        var profile = EnvironmentOverrides.Profile == RunProfile.Quick
-            ? "QUICK profile (ALEXNET_PROFILE=quick: small subsets; synthetic data in place of CIFAR-10)"
-            : "full profile";
+        var profile = EnvironmentOverrides.Profile switch
+        {
+            RunProfile.Quick => "QUICK profile (ALEXNET_PROFILE=quick: small subsets; synthetic data in place of CIFAR-10)",
+            RunProfile.Class => "CLASS profile (ALEXNET_PROFILE=class: the data cut to a lesson's length)",
+            _ => "full profile",
+        };
         return $"TorchSharp {machine.TorchSharpVersion} (libtorch {machine.LibTorchVersion}), device: {Devices.Describe(device)}, {profile}, " +
                machine.DotNetVersion;
     }

@@ -37,8 +37,8 @@ public sealed class DataOptionsTests : IDisposable
     [Fact]
     public void Quick_profile_keeps_an_image_folder_but_turns_cifar_10_into_synthetic_data()
     {
-        var folder = new DataOptions { DataSet = DataSetKind.ImageFolder, ImageFolder = "/photos", CacheFolder = "../data" }.ForQuickProfile();
-        var cifar = new DataOptions { CacheFolder = "../data" }.ForQuickProfile();
+        var folder = new DataOptions { DataSet = DataSetKind.ImageFolder, ImageFolder = "/photos", CacheFolder = "../data" }.For(RunProfile.Quick);
+        var cifar = new DataOptions { CacheFolder = "../data" }.For(RunProfile.Quick);
 
         Assert.Equal(DataSetKind.ImageFolder, folder.DataSet);
         Assert.Equal(Path.Combine("../data", "quick"), folder.CacheFolder);

@@ -87,6 +87,27 @@ public sealed class DataOriginTests : IDisposable
     }
 
     [Fact]
+    public void An_origin_stored_before_it_said_what_the_data_is_is_refused_rather_than_read_as_cifar_10()
+    {
+        const string Stored = """{"IsSynthetic": true, "Location": "/data/synthetic", "Name": "SYNTHETIC (not CIFAR-10)"}""";
+
+        var error = Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<DataOrigin>(Stored));
+
+        Assert.Contains("Kind", error.Message);
+    }
+
+    [Fact]
+    public void An_origin_survives_a_json_round_trip()
+    {
+        var origin = new DataOrigin(DataOriginKind.ImageFolder, "/photos", "photos", ["a", "b"], 8, 2, "split") { Skipped = [new SkippedFile("a/x.jpg", "cut short")] };
+
+        var loaded = System.Text.Json.JsonSerializer.Deserialize<DataOrigin>(System.Text.Json.JsonSerializer.Serialize(origin))!;
+
+        Assert.Equal(origin.Description, loaded.Description);
+        Assert.Equal(origin.Skipped, loaded.Skipped);
+    }
+
+    [Fact]
     public void Origins_are_the_same_data_when_both_are_cifar_10_or_both_come_from_one_place_with_the_same_classes()
     {
         DataOrigin Of(DataOriginKind kind, string location, params string[] names) => new(kind, location, "x", names, 10, 2, "");
