@@ -19,7 +19,8 @@ public static class Setup
         Xavier.Initialize(net, config.XavierMagnitude);
         net.to(device);
         var loss = CrossEntropyLoss();             // the chapter's SoftmaxCrossEntropyLoss
-        var optimizer = optim.SGD(net.parameters(), options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
+        var optimizer = optim.SGD(net.parameters(), options.LearningRate,
+            momentum: options.Momentum, weight_decay: options.WeightDecay);
         return (net, loss, optimizer);
     }
 }

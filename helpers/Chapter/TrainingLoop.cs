@@ -10,9 +10,11 @@ public static class TrainingLoop
 {
     // The chapter's loop: epochs of minibatch SGD with its moving-average loss, training and test accuracy after
     // each, and a checkpoint of each. The monitor shows progress and stops on a stopped cell or a NaN loss.
-    public static void Run(Module<Tensor, Tensor> net, Module<Tensor, Tensor, Tensor> lossFunction, optim.Optimizer optimizer,
-        TrainingBatches batches, TrainingOptions options, TrainingRun run, TrainingMonitor monitor)
+    public static void Run(Module<Tensor, Tensor> net, Module<Tensor, Tensor, Tensor> lossFunction,
+        optim.Optimizer optimizer, TrainingBatches batches, TrainingOptions options,
+        TrainingRun run, TrainingMonitor monitor)
     {
+        var smoothing = options.LossSmoothing;
         var (epoch, step, movingLoss) = monitor.Resume();   // 1, 0, NaN for a new run; else where it stopped
         for (; epoch <= options.Epochs; epoch++, step = 0)
         {
@@ -21,7 +23,7 @@ public static class TrainingLoop
             {
                 var loss = Minibatch.Step(net, lossFunction, optimizer, batch);
                 // The chapter's moving average: the very first loss, then 1% of each new one.
-                movingLoss = double.IsNaN(movingLoss) ? loss : (1 - options.LossSmoothing) * movingLoss + options.LossSmoothing * loss;
+                movingLoss = double.IsNaN(movingLoss) ? loss : (1 - smoothing) * movingLoss + smoothing * loss;
                 monitor.Step(epoch, ++step, loss, movingLoss);
             }
 
