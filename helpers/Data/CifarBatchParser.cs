@@ -5,8 +5,11 @@ internal static class CifarBatchParser
 {
     internal sealed record Batch(byte[] Labels, byte[] Pixels);
 
-    /// <summary>Parses any whole number (at least one) of 3,073-byte records; <paramref name="file"/> names the source in errors.</summary>
-    public static Batch Parse(string file, ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Parses any whole number (at least one) of 3,073-byte records whose labels are below <paramref name="classCount"/>
+    /// (the number of names in batches.meta.txt); <paramref name="file"/> names the source in errors.
+    /// </summary>
+    public static Batch Parse(string file, ReadOnlySpan<byte> bytes, int classCount)
     {
         if (bytes.IsEmpty)
         {
@@ -29,10 +32,11 @@ internal static class CifarBatchParser
         for (var i = 0; i < count; i++)
         {
             var record = bytes.Slice(i * CifarLayout.RecordBytes, CifarLayout.RecordBytes);
-            if (record[0] >= CifarLayout.ClassCount)
+            if (record[0] >= classCount)
             {
                 throw new CifarFormatException(file,
-                    $"record {i} (byte offset {i * (long)CifarLayout.RecordBytes:N0}) has label {record[0]}; expected 0..{CifarLayout.ClassCount - 1}.");
+                    $"record {i} (byte offset {i * (long)CifarLayout.RecordBytes:N0}) has label {record[0]}; expected 0..{classCount - 1}, " +
+                    $"one of the {classCount} classes that {CifarLayout.MetaFile} lists.");
             }
 
             labels[i] = record[0];
@@ -42,14 +46,25 @@ internal static class CifarBatchParser
         return new Batch(labels, pixels);
     }
 
-    /// <summary>Reads the ten class names, one per line (blank lines ignored).</summary>
+    /// <summary>
+    /// Reads the class names, one per line (blank lines ignored): at least <see cref="CifarLayout.MinClasses"/>, at most
+    /// <see cref="CifarLayout.MaxClasses"/> (a label is one byte), no name twice.
+    /// </summary>
     public static IReadOnlyList<string> ParseClassNames(string file, string text)
     {
         var names = text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToArray();
-        return names.Length == CifarLayout.ClassCount
+        if (names.Length is < CifarLayout.MinClasses or > CifarLayout.MaxClasses)
+        {
+            throw new CifarFormatException(file,
+                $"has {names.Length} class name{(names.Length == 1 ? "" : "s")}; expected {CifarLayout.MinClasses} to {CifarLayout.MaxClasses}, " +
+                "one per line (CIFAR-10 lists 10; a label is one byte, so at most 256).");
+        }
+
+        var twice = names.GroupBy(name => name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
+        return twice is null
             ? names
             : throw new CifarFormatException(file,
-                $"has {names.Length} class names; expected {CifarLayout.ClassCount}, one per line.");
+                $"lists the class '{twice.Key}' {twice.Count()} times; expected every class name once (a label is a line number).");
     }
 
     /// <summary>Joins batches into one split.</summary>

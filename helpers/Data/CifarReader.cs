@@ -3,7 +3,10 @@ using DeepCnn.IO;
 
 namespace DeepCnn.Data;
 
-/// <summary>Reads CIFAR-10 binary batches from the extracted folder or straight from the .tar.gz archive.</summary>
+/// <summary>
+/// Reads data in the CIFAR-10 binary layout from the extracted folder or straight from the .tar.gz archive, and says what
+/// it is (<see cref="DataOrigin"/>): CIFAR-10 only when the files have CIFAR-10's sizes and class names.
+/// </summary>
 public static class CifarReader
 {
     /// <summary>Reads a folder or a .tar.gz archive, whichever <paramref name="path"/> is.</summary>
@@ -42,11 +45,15 @@ public static class CifarReader
                     $"CIFAR-10 folder '{batches}' lacks {name}; expected {string.Join(", ", AllMembers())}.", file);
         }
 
-        var train = CifarBatchParser.Concatenate("train", CifarLayout.TrainFiles.Select(name => ParseFile(Require(name))));
-        var test = CifarBatchParser.Concatenate("test", [ParseFile(Require(CifarLayout.TestFile))]);
+        // The class names come first: they say how many classes the labels may name.
         var metaFile = Require(CifarLayout.MetaFile);
         var names = CifarBatchParser.ParseClassNames(metaFile, File.ReadAllText(metaFile));
-        return new CifarDataSet(train, test, names, new DataOrigin(isSynthetic, Path.GetFullPath(batches)));
+        var files = BatchFiles().Select(name => (Name: name, Path: Require(name))).ToList();
+        var train = CifarBatchParser.Concatenate("train", files.Take(CifarLayout.TrainFiles.Count).Select(file => ParseFile(file.Path, names.Count)));
+        var test = CifarBatchParser.Concatenate("test", [ParseFile(files[^1].Path, names.Count)]);
+        var location = Path.GetFullPath(batches);
+        var origin = CifarIdentity.Identify(location, [.. files.Select(file => (file.Name, new FileInfo(file.Path).Length))], names, train.Count, test.Count, isSynthetic);
+        return new CifarDataSet(train, test, names, origin);
     }
 
     /// <summary>
@@ -103,18 +110,23 @@ public static class CifarReader
         }
 
         string Member(string name) => $"{archivePath}!{CifarLayout.FolderName}/{name}";
-        var train = CifarBatchParser.Concatenate("train",
-            CifarLayout.TrainFiles.Select(name => CifarBatchParser.Parse(Member(name), contents[name])));
-        var test = CifarBatchParser.Concatenate("test",
-            [CifarBatchParser.Parse(Member(CifarLayout.TestFile), contents[CifarLayout.TestFile])]);
         var names = CifarBatchParser.ParseClassNames(Member(CifarLayout.MetaFile),
             System.Text.Encoding.UTF8.GetString(contents[CifarLayout.MetaFile]));
-        return new CifarDataSet(train, test, names, new DataOrigin(isSynthetic, Path.GetFullPath(archivePath)));
+        var train = CifarBatchParser.Concatenate("train",
+            CifarLayout.TrainFiles.Select(name => CifarBatchParser.Parse(Member(name), contents[name], names.Count)));
+        var test = CifarBatchParser.Concatenate("test",
+            [CifarBatchParser.Parse(Member(CifarLayout.TestFile), contents[CifarLayout.TestFile], names.Count)]);
+        var location = Path.GetFullPath(archivePath);
+        var origin = CifarIdentity.Identify(location, [.. BatchFiles().Select(name => (name, (long)contents[name].Length))], names, train.Count, test.Count, isSynthetic);
+        return new CifarDataSet(train, test, names, origin);
     }
 
-    private static CifarBatchParser.Batch ParseFile(string file) => CifarBatchParser.Parse(file, File.ReadAllBytes(file));
+    private static CifarBatchParser.Batch ParseFile(string file, int classCount) => CifarBatchParser.Parse(file, File.ReadAllBytes(file), classCount);
 
-    private static IEnumerable<string> AllMembers() => [.. CifarLayout.TrainFiles, CifarLayout.TestFile, CifarLayout.MetaFile];
+    /// <summary>The six batch files in layout order: the five training files, then the test file.</summary>
+    private static IEnumerable<string> BatchFiles() => [.. CifarLayout.TrainFiles, CifarLayout.TestFile];
+
+    private static IEnumerable<string> AllMembers() => [.. BatchFiles(), CifarLayout.MetaFile];
 
     /// <summary>The file name of an archive member inside cifar-10-batches-bin/, or null for anything else.</summary>
     private static string? MemberName(string entryName)

@@ -21,7 +21,7 @@ public sealed class CifarSplit
     /// <summary>"train" or "test" (or a subset's name).</summary>
     public string Name { get; }
 
-    /// <summary>One class index (0..9) per image.</summary>
+    /// <summary>One class index per image (0 to the number of classes - 1).</summary>
     public byte[] Labels { get; }
 
     /// <summary>Images back to back, each as R, G and B planes of 32x32 bytes.</summary>
@@ -33,13 +33,21 @@ public sealed class CifarSplit
     /// <summary>The pixel bytes of image <paramref name="index"/> (3x32x32, channel-major).</summary>
     public ReadOnlySpan<byte> Image(int index) => Pixels.AsSpan(index * CifarLayout.ImageBytes, CifarLayout.ImageBytes);
 
-    /// <summary>Images per class, indexed by class.</summary>
-    public int[] ClassCounts()
+    /// <summary>Images per class, indexed by class, for a data set of <paramref name="classCount"/> classes (a class without images counts 0).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A label is not below <paramref name="classCount"/>.</exception>
+    public int[] ClassCounts(int classCount)
     {
-        var counts = new int[CifarLayout.ClassCount];
-        foreach (var label in Labels)
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
+        var counts = new int[classCount];
+        for (var i = 0; i < Labels.Length; i++)
         {
-            counts[label]++;
+            if (Labels[i] >= classCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(classCount),
+                    $"Split '{Name}': image {i} has label {Labels[i]}; expected 0..{classCount - 1} for {classCount} classes.");
+            }
+
+            counts[Labels[i]]++;
         }
 
         return counts;

@@ -60,7 +60,7 @@ public static class SyntheticCifar
     /// <summary>Draws image <paramref name="index"/>: the same index and seed always give the same record.</summary>
     public static void DrawRecord(int index, int seed, Span<byte> record)
     {
-        var label = index % CifarLayout.ClassCount;
+        var label = index % ClassNames.Count;
         var random = new Random(Seeds.Derive(seed, index));
         record[0] = (byte)label;
         var pixels = record[1..];

@@ -10,7 +10,7 @@ public static class DataFigures
     /// <summary>Images per class in both splits, side by side.</summary>
     public static Figure ClassCounts(CifarDataSet data) => Charts.GroupedBars(
         $"Images per class ({data.Origin.Name})", data.ClassNames,
-        [("train", data.Train.ClassCounts().Select(c => (double)c).ToArray()), ("test", data.Test.ClassCounts().Select(c => (double)c).ToArray())],
+        [("train", data.Train.ClassCounts(data.ClassCount).Select(c => (double)c).ToArray()), ("test", data.Test.ClassCounts(data.ClassCount).Select(c => (double)c).ToArray())],
         "images");
 
     /// <summary>The first <paramref name="perClass"/> images of every class, one row per class.</summary>
@@ -37,7 +37,7 @@ public static class DataFigures
         using var batch = loader.Load([index]);
         var upsampled = RgbImage.FromTensor(batch.Images[0].clamp(0, 1).mul(255));
         var label = data.ClassNames[data.Train.Labels[index]];
-        return ImageGrid.Render($"'{label}': 32x32 as stored (left), {side}x{side} bilinear as AlexNet sees it (right)",
+        return ImageGrid.Render($"'{label}' ({data.Origin.Name}): 32x32 as stored (left), {side}x{side} bilinear as AlexNet sees it (right)",
             [(Picture(data.Train, index), "32 x 32, pixels enlarged"), (upsampled, $"{side} x {side} bilinear")], columns: 2, cellSize: side, smooth: false);
     }
 
@@ -48,8 +48,8 @@ public static class DataFigures
         return (normalised * tensor(stats.Std).view(1, 3, 1, 1) + tensor(stats.Mean).view(1, 3, 1, 1)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Histograms of a batch's values before and after per-channel normalisation.</summary>
-    public static Figure ValueDistribution(Tensor scaled, Tensor normalised)
+    /// <summary>Histograms of a batch's values before and after per-channel normalisation; <paramref name="dataName"/> goes in the title.</summary>
+    public static Figure ValueDistribution(Tensor scaled, Tensor normalised, string? dataName = null)
     {
         static (double[] X, double[] Y) Histogram(Tensor values, double low, double high, int bins)
         {
@@ -69,7 +69,8 @@ public static class DataFigures
         var high = Math.Max(3, normalised.max().item<float>());
         var before = Histogram(scaled, low, high, 60);
         var after = Histogram(normalised, low, high, 60);
-        return Charts.Lines("Pixel values of one batch: scaled to [0, 1] vs normalised per channel", "value", "share of pixels",
+        var title = "Pixel values of one batch" + (dataName is null ? "" : $" ({dataName})") + ": scaled to [0, 1] vs normalised per channel";
+        return Charts.Lines(title, "value", "share of pixels",
             [new Series("scaled to [0, 1]", before.X, before.Y), new Series("normalised (x - mean) / std", after.X, after.Y)]);
     }
 

@@ -40,8 +40,8 @@ public static class EvaluationFigures
     }
 
     /// <summary>
-    /// Test accuracy beside chance and, when it ran on the same kind of data (real or synthetic), the hand-made
-    /// baseline of notebook 01.
+    /// Test accuracy beside chance and, when it ran on the same data set (see <see cref="DataOrigin.IsSameDataAs"/>), the
+    /// hand-made baseline of notebook 01.
     /// </summary>
     public static Figure AgainstBaseline(CifarDataSet data, HandmadeBaselineResult? baseline, string model, double accuracy)
     {
@@ -59,7 +59,7 @@ public static class EvaluationFigures
     public static string BaselineNote(HandmadeBaselineResult? baseline, CifarDataSet data) => baseline switch
     {
         null => "No baseline yet: run notebook 01 to add the hand-made features to this chart.",
-        _ when !Comparable(baseline, data) => $"The baseline in notebook 01 ran on other data ({baseline.DataDescription}); it is left out.",
+        _ when !Comparable(baseline, data) => $"The baseline in notebook 01 ran on other data ({baseline.Origin.Name}); it is left out.",
         _ => baseline.Summary,
     };
 
@@ -88,9 +88,9 @@ public static class EvaluationFigures
                Invariant($"{accuracy:P1} against {baseline.TestAccuracy:P1} test accuracy ({model} is {against}).");
     }
 
-    // The baseline counts only when it ran on the same kind of data: synthetic or not, the same classes.
+    // The baseline counts only when it ran on the same data set (see DataOrigin.IsSameDataAs) with the same classes.
     private static bool Comparable(HandmadeBaselineResult? baseline, CifarDataSet data) =>
-        baseline is not null && baseline.IsSynthetic == data.Origin.IsSynthetic && baseline.ClassNames.SequenceEqual(data.ClassNames);
+        baseline is not null && baseline.Origin.IsSameDataAs(data.Origin) && baseline.ClassNames.SequenceEqual(data.ClassNames);
 
     /// <summary>Each run's test accuracy after every epoch, one line a run, so the effect of an edit shows at once.</summary>
     public static Figure RunCurves(RunComparison comparison, string title)

@@ -37,7 +37,7 @@ public static class FeatureFigures
             $"#{index} {data.ClassNames[data.Train.Labels[index]]}",
             ColorHistogram.Compute(SplitTensors.Image(data.Train.Image(index)), bins).data<float>().Select(v => (double)v).ToArray())).ToList();
         var labels = new[] { "R", "G", "B" }.SelectMany(channel => Enumerable.Range(1, bins).Select(bin => $"{channel}{bin}")).ToList();
-        return Charts.GroupedBars($"Colour histograms: {bins} bins per channel, dark to bright (R red, G green, B blue)",
+        return Charts.GroupedBars($"Colour histograms ({data.Origin.Name}): {bins} bins per channel, dark to bright (R red, G green, B blue)",
             labels, series, "share of the image's pixels");
     }
 

@@ -17,16 +17,23 @@ public static class Html
     public static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>
-    /// A banner naming the data a result was computed on: unmissable orange for synthetic data (so no figure is
-    /// mistaken for a CIFAR-10 result), quiet green for the real data set.
+    /// A banner naming the data a result was computed on, by <see cref="DataOrigin.Name"/>: unmissable orange for synthetic
+    /// data (so no figure is mistaken for a real result), blue for a copy that is not verified as CIFAR-10 and for an
+    /// image folder, quiet green for verified CIFAR-10. <paramref name="detail"/> (the data set's sizes, say) comes first
+    /// when given, then the origin's <see cref="DataOrigin.Description"/>.
     /// </summary>
     public static HtmlFragment DataBanner(DataOrigin origin, string? detail = null)
     {
-        var (background, border, headline) = origin.IsSynthetic
-            ? ("#fff3cd", "#e0a800", "SYNTHETIC DATA: not CIFAR-10. Accuracies and pictures below say nothing about real images.")
-            : ("#e8f5e9", "#43a047", "CIFAR-10");
+        ArgumentNullException.ThrowIfNull(origin);
+        var (background, border, headline) = origin.Kind switch
+        {
+            DataOriginKind.Synthetic => ("#fff3cd", "#e0a800", "SYNTHETIC DATA: not CIFAR-10. Accuracies and pictures below say nothing about real images."),
+            DataOriginKind.Cifar10 => ("#e8f5e9", "#43a047", origin.Name),
+            _ => ("#e3f2fd", "#1e88e5", origin.Name),
+        };
+        var lines = detail is null || detail == origin.Description ? [origin.Description] : new[] { detail, origin.Description };
         return new HtmlFragment($"<div style=\"background:{background};border-left:6px solid {border};padding:8px 12px;margin:4px 0;color:#222\">" +
-               $"<b>{Encode(headline)}</b><br/><small>{Encode(detail ?? origin.Description)}</small></div>");
+               $"<b>{Encode(headline)}</b>{string.Concat(lines.Select(line => $"<br/><small>{Encode(line)}</small>"))}</div>");
     }
 
     /// <summary>A progress bar with a caption; <paramref name="fraction"/> in [0, 1].</summary>

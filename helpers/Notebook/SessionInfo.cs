@@ -13,7 +13,7 @@ public static class SessionInfo
         var device = Devices.Resolve();
         var profile = EnvironmentOverrides.Profile switch
         {
-            RunProfile.Quick => "QUICK profile (ALEXNET_PROFILE=quick: synthetic data, small subsets)",
+            RunProfile.Quick => "QUICK profile (ALEXNET_PROFILE=quick: small subsets; synthetic data in place of CIFAR-10)",
             RunProfile.Class => "CLASS profile (ALEXNET_PROFILE=class: the data cut to a lesson's length)",
             _ => "full profile",
         };

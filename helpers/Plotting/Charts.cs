@@ -14,8 +14,12 @@ public static class Charts
     // The width of an average character of the title font, as a share of its size (measured on ScottPlot's bold serif).
     private const double TitleCharacterWidth = 0.6;
 
-    /// <summary>A bar per label.</summary>
-    public static Figure Bars(string title, IReadOnlyList<string> labels, IReadOnlyList<double> values, string yLabel, string valueFormat = "N0")
+    /// <summary>
+    /// A bar per label. With <paramref name="upperLimit"/> (1 for fractions shown in percent, say) the value axis is
+    /// labelled from 0 up to that limit and no further, however tall the bars: an accuracy axis stops at 100 %.
+    /// </summary>
+    public static Figure Bars(string title, IReadOnlyList<string> labels, IReadOnlyList<double> values, string yLabel, string valueFormat = "N0",
+        double? upperLimit = null)
     {
         Require(labels.Count == values.Count, $"{labels.Count} labels for {values.Count} values");
         var plot = new Plot();
@@ -29,6 +33,15 @@ public static class Charts
         LabelCategories(plot, labels);
         FormatTicksLike(plot.Axes.Left, valueFormat);
         plot.Axes.Margins(bottom: 0, top: 0.15);
+        if (upperLimit is { } top)
+        {
+            Require(top > 0 && values.All(v => v <= top), $"values up to {values.DefaultIfEmpty(0).Max()} above the upper limit {top}");
+            // Ticks from 0 to the limit only; the strip above the top tick holds the value labels of the tallest bars.
+            var ticks = Enumerable.Range(0, 6).Select(i => top * i / 5).ToArray();
+            plot.Axes.Left.SetTicks(ticks, [.. ticks.Select(t => t.ToString(valueFormat.StartsWith('P') ? "P0" : valueFormat, System.Globalization.CultureInfo.InvariantCulture))]);
+            plot.Axes.SetLimitsY(0, top * 1.08);
+        }
+
         return Render(plot, title, "", yLabel);
     }
 

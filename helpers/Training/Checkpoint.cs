@@ -20,8 +20,8 @@ namespace DeepCnn.Training;
 /// </summary>
 public static class Checkpoint
 {
-    /// <summary>The layout version this library writes and reads.</summary>
-    public const int FormatVersion = 3;
+    /// <summary>The layout version this library writes and reads (4: the data origin says what the data is, see <c>DataOrigin</c>).</summary>
+    public const int FormatVersion = 4;
 
     private const string MetadataEntry = "checkpoint.json";
     private const string WeightsEntry = "weights.bin";

@@ -82,6 +82,39 @@ public sealed class CifarReaderTests : IDisposable
         Assert.Contains("0..9", error.Message);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(12)]
+    public void Reader_reads_a_copy_with_any_number_of_classes_from_its_meta_file(int classes)
+    {
+        var names = Enumerable.Range(0, classes).Select(c => $"class {c}").ToList();
+        var folder = CifarLayoutCopy.Write(temp.Path, "mycopy", names, [.. Enumerable.Repeat(4, classes)], [.. Enumerable.Repeat(2, classes)]);
+
+        var data = CifarReader.ReadFolder(folder);
+
+        Assert.Equal(names, data.ClassNames);
+        Assert.Equal(classes, data.ClassCount);
+        Assert.All(data.Train.ClassCounts(classes), count => Assert.Equal(4, count));
+        Assert.All(data.Test.ClassCounts(classes), count => Assert.Equal(2, count));
+    }
+
+    [Fact]
+    public void Reader_rejects_a_label_beyond_the_classes_the_meta_file_lists_naming_the_file_the_value_and_the_classes()
+    {
+        var folder = CifarLayoutCopy.Write(temp.Path, "mycopy", ["owl", "cat", "fox"], [5, 5, 5], [2, 2, 2]);
+        var file = Path.Combine(folder, CifarLayout.FolderName, "data_batch_3.bin");
+        var bytes = File.ReadAllBytes(file);
+        bytes[0] = 3;
+        File.WriteAllBytes(file, bytes);
+
+        var error = Assert.Throws<CifarFormatException>(() => CifarReader.ReadFolder(folder));
+
+        Assert.Equal(file, error.File);
+        Assert.Contains("record 0", error.Message);
+        Assert.Contains("label 3; expected 0..2, one of the 3 classes that batches.meta.txt lists", error.Message);
+    }
+
     [Fact]
     public void Reader_reports_a_missing_batch_file_by_name()
     {
@@ -102,13 +135,23 @@ public sealed class CifarReaderTests : IDisposable
     }
 
     [Fact]
-    public void Reader_rejects_class_names_that_are_not_ten()
+    public void Reader_rejects_a_meta_file_with_fewer_than_two_class_names()
     {
         WriteSynthetic();
-        File.WriteAllText(Path.Combine(Batches, CifarLayout.MetaFile), "cat\ndog\n");
+        File.WriteAllText(Path.Combine(Batches, CifarLayout.MetaFile), "cat\n\n");
         var error = Assert.Throws<CifarFormatException>(() => CifarReader.ReadFolder(temp.Path));
         Assert.Contains("batches.meta.txt", error.Message);
-        Assert.Contains("2 class names", error.Message);
+        Assert.Contains("has 1 class name; expected 2 to 256", error.Message);
+    }
+
+    [Fact]
+    public void Reader_rejects_a_class_name_listed_twice()
+    {
+        WriteSynthetic();
+        File.WriteAllText(Path.Combine(Batches, CifarLayout.MetaFile), string.Join('\n', SyntheticCifar.ClassNames.Take(9).Append("synthetic disc")));
+        var error = Assert.Throws<CifarFormatException>(() => CifarReader.ReadFolder(temp.Path));
+        Assert.Contains("batches.meta.txt", error.Message);
+        Assert.Contains("lists the class 'synthetic disc' 2 times", error.Message);
     }
 
     [Fact]

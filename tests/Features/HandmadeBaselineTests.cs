@@ -27,6 +27,21 @@ public sealed class HandmadeBaselineTests(SyntheticDataFixture fixture, ITestOut
         Assert.Contains(messages, message => message.StartsWith("linear classifier: step 300", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Baseline_runs_on_a_copy_with_its_own_classes_and_names_it_by_its_folder()
+    {
+        using var temp = new TempFolder();
+        var folder = CifarLayoutCopy.Write(temp.Path, "mycopy", ["owl", "cat", "fox"], [60, 20, 40], [12, 4, 8]);
+        var data = DeepCnn.Data.CifarReader.ReadFolder(folder);
+
+        var result = HandmadeBaseline.Run(data, new HandmadeBaselineOptions { Classifier = new LinearClassifierOptions { Steps = 50 } });
+
+        Assert.Equal(3, result.PerClassTestAccuracy.Count);
+        Assert.Equal(["owl", "cat", "fox"], result.ClassNames);
+        Assert.EndsWith("on 'mycopy' (CIFAR-10 layout, not verified as CIFAR-10)", result.Summary);
+        Assert.True(result.TestAccuracy > 0.5, result.Summary);
+    }
+
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants every message before it asserts.</summary>
     private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
     {

@@ -9,10 +9,25 @@ public sealed class HtmlTests
     [Fact]
     public void Synthetic_data_gets_a_banner_that_says_it_is_not_cifar_10()
     {
-        var banner = Html.DataBanner(new DataOrigin(IsSynthetic: true, "/tmp/x")).Html;
+        var banner = Html.DataBanner(Origin(DataOriginKind.Synthetic)).Html;
         Assert.Contains("SYNTHETIC DATA: not CIFAR-10", banner);
-        Assert.DoesNotContain("SYNTHETIC", Html.DataBanner(new DataOrigin(IsSynthetic: false, "/data")).Html);
+        Assert.DoesNotContain("SYNTHETIC", Html.DataBanner(Origin(DataOriginKind.Cifar10)).Html);
     }
+
+    [Theory]
+    [InlineData(DataOriginKind.CifarLayoutCopy, "&#39;mycopy&#39; (CIFAR-10 layout, not verified as CIFAR-10)")]
+    [InlineData(DataOriginKind.ImageFolder, "&#39;mycopy&#39; (image folder)")]
+    public void Data_that_is_not_verified_cifar_10_gets_a_banner_headed_by_its_folder(DataOriginKind kind, string headline)
+    {
+        var banner = Html.DataBanner(Origin(kind), "120 train / 30 test images").Html;
+
+        Assert.Contains($"<b>{headline}</b>", banner);
+        Assert.Contains("120 train / 30 test images", banner);
+        Assert.Contains("cats, dogs, owls", banner);
+    }
+
+    private static DataOrigin Origin(DataOriginKind kind) =>
+        new(kind, "/data/mycopy", "mycopy", ["cats", "dogs", "owls"], 120, 30, "what was checked");
 
     [Fact]
     public void Text_is_escaped_so_names_cannot_break_the_markup()

@@ -29,4 +29,12 @@ public sealed class ChartsTests
         PngAssert.IsPng(Charts.TrainingCurves("starting", [], 10, [], [], []));
         PngAssert.IsPng(Charts.TrainingCurves("first steps", [2.3, 2.29], 10, [], [], []));
     }
+
+    [Fact]
+    public void Bars_with_an_upper_limit_render_and_refuse_a_value_above_it()
+    {
+        PngAssert.IsPng(Charts.Bars("accuracy", ["a", "b"], [0.95, 1.0], "accuracy", "P0", upperLimit: 1));
+        var error = Assert.Throws<ArgumentException>(() => Charts.Bars("accuracy", ["a", "b"], [0.5, 1.2], "accuracy", "P0", upperLimit: 1));
+        Assert.Contains("above the upper limit 1", error.Message);
+    }
 }

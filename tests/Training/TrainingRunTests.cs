@@ -204,5 +204,5 @@ public sealed class TrainingRunTests(SmallTrainingData fixture) : IDisposable
     private static RunDescription Describe(TrainingOptions options, IReadOnlyDictionary<string, string> code) => new(
         "r", DateTimeOffset.Now, new AlexNetConfig(), options, new NetworkDescription("AlexNet", []),
         new OptimizerDescription("SGD", new Dictionary<string, string> { ["LearningRate"] = "0.01" }), "CrossEntropyLoss", code,
-        new DeepCnn.Data.DataOrigin(true, "x"), ["a"], 1, 1, DeepCnn.Data.ChannelStats.RawPixels, "CPU");
+        new DeepCnn.Data.DataOrigin(DeepCnn.Data.DataOriginKind.Synthetic, "x", "x", ["a"], 1, 1, "generated"), ["a"], 1, 1, DeepCnn.Data.ChannelStats.RawPixels, "CPU");
 }
