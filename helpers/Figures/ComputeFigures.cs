@@ -24,7 +24,7 @@ public static class ComputeFigures
         var entries = measured.Where(m => !m.Skipped).Select(m => ($"{Label(m.Device, m.Threads)} (measured)", m.GigabytesPerSecond))
             .Concat(published.Select(p => ($"{p.Name} (published)", p.MemoryBandwidthGBs))).ToList();
         return Charts.HorizontalBars("Memory bandwidth: measured here vs published", entries.Select(e => e.Item1).ToList(),
-            entries.Select(e => e.Item2).ToList(), "GB/s", "N0");
+            entries.Select(e => e.Item2).ToList(), "GB/s", "N0", logScale: true);
     }
 
     private static string Label(string device, int threads) =>

@@ -182,8 +182,12 @@ public static class Html
         [
             r.Name, r.Size.ToString(CultureInfo.InvariantCulture), r.Device, r.Threads.ToString(CultureInfo.InvariantCulture),
             r.Skipped ? "skipped" : (r.MedianSeconds * 1e3).ToString("F2", CultureInfo.InvariantCulture) + " ms",
-            r.Skipped ? r.SkipReason ?? "" : r.GflopsPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+            r.Skipped ? r.SkipReason ?? "" : Significant(r.GflopsPerSecond),
         ]));
+
+    // Three significant digits without an exponent: 1234, 56.7, 0.0467 (a slow rate on a busy machine is not "0.0").
+    private static string Significant(double value) =>
+        value.ToString(value >= 100 ? "F0" : value >= 10 ? "F1" : value >= 1 ? "F2" : "0.###", CultureInfo.InvariantCulture);
 
     /// <summary>Seconds and minutes per epoch for each labelled estimate.</summary>
     public static HtmlFragment EpochEstimates(IEnumerable<(string Label, EpochEstimate Estimate)> estimates) => Table(

@@ -45,24 +45,43 @@ public static class Charts
         return Render(plot, title, "", yLabel);
     }
 
-    /// <summary>A horizontal bar per label, for long labels (hardware names, say); the first label is at the top.</summary>
-    public static Figure HorizontalBars(string title, IReadOnlyList<string> labels, IReadOnlyList<double> values, string valueLabel, string valueFormat = "N0")
+    /// <summary>
+    /// A horizontal bar per label, for long labels (hardware names, say); the first label is at the top. With
+    /// <paramref name="logScale"/> the value axis is logarithmic, for values that span orders of magnitude (all positive).
+    /// </summary>
+    public static Figure HorizontalBars(string title, IReadOnlyList<string> labels, IReadOnlyList<double> values, string valueLabel,
+        string valueFormat = "N0", bool logScale = false)
     {
         Require(labels.Count == values.Count, $"{labels.Count} labels for {values.Count} values");
+        Require(!logScale || values.All(v => v > 0), "a logarithmic axis needs positive values");
         var plot = new Plot();
-        var bars = plot.Add.Bars(values.Reverse().ToArray());
+        // On a log axis each bar stands on the decade below the smallest value and reaches its value's log.
+        var floor = logScale ? Math.Floor(Math.Log10(values.DefaultIfEmpty(1).Min())) : 0;
+        var bars = plot.Add.Bars(values.Reverse().Select(v => logScale ? Math.Log10(v) : v).ToArray());
         bars.Horizontal = true;
+        var reversed = values.Reverse().ToArray();
         for (var i = 0; i < bars.Bars.Count; i++)
         {
-            bars.Bars[i].Label = bars.Bars[i].Value.ToString(valueFormat, System.Globalization.CultureInfo.InvariantCulture);
+            bars.Bars[i].ValueBase = floor;
+            bars.Bars[i].Label = reversed[i].ToString(valueFormat, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         bars.ValueLabelStyle.FontSize = 11;
-        FormatTicksLike(plot.Axes.Bottom, valueFormat);
+        if (logScale)
+        {
+            var top = Math.Ceiling(values.Select(Math.Log10).DefaultIfEmpty(0).Max());
+            var decades = Enumerable.Range(0, (int)(top - floor) + 1).Select(k => floor + k).ToArray();
+            plot.Axes.Bottom.SetTicks(decades, decades.Select(d => Math.Pow(10, d).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        }
+        else
+        {
+            FormatTicksLike(plot.Axes.Bottom, valueFormat);
+        }
+
         plot.Axes.Left.SetTicks(Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray(), [.. labels.Reverse()]);
         plot.Axes.Margins(left: 0, right: 0.15);
         // Wider than the other charts: the labels sit beside the bars, not under them.
-        return Render(plot, title, valueLabel, "", Width * 4 / 3, Math.Max(Height, 60 + 34 * labels.Count));
+        return Render(plot, title, valueLabel + (logScale ? " (log scale)" : ""), "", Width * 4 / 3, Math.Max(Height, 60 + 34 * labels.Count));
     }
 
     /// <summary>
@@ -139,7 +158,9 @@ public static class Charts
             plot.Axes.Right.Label.Text = rightLabel;
         }
 
-        plot.ShowLegend(Alignment.UpperRight);
+        // Below the plot, not over it: a legend inside would hide whichever points sit in its corner.
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
         return Render(plot, title, xLabel, yLabel);
     }
 
