@@ -60,6 +60,34 @@ internal static class NotebookRuns
         return new NotebookRun("cancelled", outcome.ExitCode, outcome.Output, output, cache);
     }));
 
+    private static readonly Lazy<Task<(NotebookRun Photos, ImageFolderSample Sample)>> PhotosRun = new(() => Schedule(() =>
+    {
+        // A class's own photos: a folder of PNG and JPEG files per class, with an unreadable file and odd images among them.
+        var sample = ImageFolderSample.Write(Scratch.Combine("photos", "My photos"), perClass: 80);
+        var run = Runner("photos", Scratch.Combine("photos", "data"), Scratch.Combine("photos", "executed"),
+            ["ALEXNET_DATA_SET=imagefolder", $"ALEXNET_IMAGE_FOLDER={sample.Root}"],
+            [.. new[] { "01-learning-representations.ipynb", "03-data.ipynb", "05-training.ipynb", "06-evaluation.ipynb" }.Select(Notebook)]);
+        return (run, sample);
+    }));
+
+    private static readonly Lazy<Task<(NotebookRun Copy, NotebookRun WeakBaseline)>> CopyRun = new(() => Schedule(() =>
+    {
+        // A reader's own data in CIFAR-10's binary layout: its own class names, unbalanced splits, not CIFAR-10.
+        var copy = CifarLayoutCopy.Write(Scratch.Combine("copy"), "fruit", CopyClasses, [240, 180, 140, 100, 60], [60, 45, 35, 25, 15]);
+        string[] data = ["ALEXNET_DATA_SET=cifar10", $"ALEXNET_CIFAR10_SOURCE={copy}"];
+        var cache = Scratch.Combine("copy", "data");
+        var first = Runner("copy", cache, Scratch.Combine("copy", "executed"), data,
+            [.. new[] { "01-learning-representations.ipynb", "03-data.ipynb", "05-training.ipynb", "06-evaluation.ipynb" }.Select(Notebook)]);
+
+        // Then a reader cripples the hand-made baseline in 01 (a learning rate of almost nothing) and runs 01 and 06 again.
+        var notebooks = ScratchRepository("copy-weak");
+        Copy(notebooks, "01-learning-representations.ipynb", "LearningRate = 0.05", code => Replace(code, "LearningRate = 0.05", "LearningRate = 1e-9"));
+        Copy(notebooks, "06-evaluation.ipynb", null, code => code);
+        var second = Runner("copy-weak", cache, Scratch.Combine("copy-weak", "executed"), data,
+            [Path.Combine(notebooks, "01-learning-representations.ipynb"), Path.Combine(notebooks, "06-evaluation.ipynb")]);
+        return (first, second);
+    }));
+
     private static readonly Lazy<Task<NbconvertRun>> NbconvertSeriesRun = new(() => Schedule(() => NbconvertRun.Execute(Scratch.Combine("nbconvert"))));
 
     /// <summary>The optimiser line of notebook 05's set-up, as committed.</summary>
@@ -82,6 +110,18 @@ internal static class NotebookRuns
 
     /// <summary>Notebook 05 under our runner, interrupted with Ctrl+C (SIGINT to the runner) a few seconds into training.</summary>
     public static NotebookRun Cancelled => Wait(CancelledRun);
+
+    /// <summary>The classes of the generated copy in CIFAR-10's layout.</summary>
+    public static IReadOnlyList<string> CopyClasses => ["apple", "pear", "plum", "fig", "kiwi"];
+
+    /// <summary>Notebooks 01, 03, 05 and 06 on a generated folder of photos (<see cref="ImageFolderSample"/>), quick profile.</summary>
+    public static (NotebookRun Run, ImageFolderSample Sample) Photos => Wait(PhotosRun);
+
+    /// <summary>
+    /// Notebooks 01, 03, 05 and 06 on a generated copy in CIFAR-10's layout that is not CIFAR-10 (its own class names,
+    /// unbalanced); then 01 again with its classifier's learning rate cut to almost nothing, and 06 again.
+    /// </summary>
+    public static (NotebookRun Run, NotebookRun WeakBaseline) LayoutCopy => Wait(CopyRun);
 
     /// <summary>The whole series under Jupyter's own batch client, quick profile.</summary>
     public static NbconvertRun Nbconvert => Wait(NbconvertSeriesRun);
@@ -122,6 +162,16 @@ internal static class NotebookRuns
         {
             _ = CancelledRun.Value;
         }
+
+        if (Eager("photos"))
+        {
+            _ = PhotosRun.Value;
+        }
+
+        if (Eager("copy"))
+        {
+            _ = CopyRun.Value;
+        }
     }
 
     // Queued now, in call order; runs when a slot is free.
@@ -147,13 +197,17 @@ internal static class NotebookRuns
     private static Task<T> After<TFirst, T>(Lazy<Task<TFirst>> first, Func<TFirst, T> run) =>
         first.Value.ContinueWith(done => Schedule(() => run(done.GetAwaiter().GetResult())), TaskScheduler.Default).Unwrap();
 
-    private static NotebookRun Runner(string name, string cache, string output, params string[] notebooks)
+    private static NotebookRun Runner(string name, string cache, string output, params string[] notebooks) => Runner(name, cache, output, [], notebooks);
+
+    private static NotebookRun Runner(string name, string cache, string output, string[] environment, string[] notebooks)
     {
         TestProgress.Report(name, $"starting: {string.Join(", ", notebooks.Select(Path.GetFileName))}");
-        var (code, log) = SeriesRunner.RunQuick(cache, output, line => TestProgress.Report(name, line), notebooks);
+        var (code, log) = SeriesRunner.RunQuick(cache, output, line => TestProgress.Report(name, line), notebooks, environment);
         TestProgress.Report(name, $"finished with exit code {code}");
         return new NotebookRun(name, code, log, output, cache);
     }
+
+    private static string Notebook(string name) => Path.Combine(RepositoryPaths.Notebooks, name);
 
     /// <summary>A scratch repository (its own notebooks/, a link to the real helpers/) named <paramref name="name"/>; returns its notebooks folder.</summary>
     private static string ScratchRepository(string name)
