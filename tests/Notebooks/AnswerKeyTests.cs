@@ -113,6 +113,6 @@ public sealed partial class AnswerKeyTests
     private static partial Regex CellId();
 
     // A parameters record written out in full, as the series' parameters cells do.
-    [GeneratedRegex(@"= new (DataOptions|TrainingOptions|ThroughputOptions)\s*\{")]
+    [GeneratedRegex(@"= new (DataOptions|TrainingOptions|ThroughputOptions|AlexNetConfig|EvaluationOptions)\s*\{")]
     private static partial Regex OptionsRecord();
 }
