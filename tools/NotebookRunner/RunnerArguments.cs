@@ -6,7 +6,8 @@ namespace DeepCnn.NotebookExecution;
 internal sealed record RunnerArguments
 {
     public const string QuickVariable = "ALEXNET_PROFILE";
-    public const string DefaultOutput = "artifacts/notebooks";
+    /// <summary>Executed copies go to a folder per profile below this one, unless --output says otherwise.</summary>
+    public const string DefaultOutputRoot = "artifacts/notebooks";
     public const string ChildReportOption = "--child-report";
 
     public const string Usage = """
@@ -16,7 +17,8 @@ internal sealed record RunnerArguments
         Usage: dotnet run --project tools/NotebookRunner -c Release -- [options] <notebook or folder>...
 
           <notebook or folder>     an .ipynb file, or a folder whose *.ipynb run in name order
-          -o, --output <dir>       where the executed copies go (default: artifacts/notebooks)
+          -o, --output <dir>       where the executed copies go (default: artifacts/notebooks/quick in
+                                   the quick profile, else artifacts/notebooks/full)
           --cell-timeout <sec>     fail a cell still running after this long (default: 900; 0: no limit)
           -e, --env KEY=VALUE      set an environment variable for the notebooks (repeatable; KEY= unsets)
           --quick                  same as --env ALEXNET_PROFILE=quick (an explicit --env wins)
@@ -31,7 +33,11 @@ internal sealed record RunnerArguments
 
     public IReadOnlyList<string> Paths { get; init; } = [];
 
-    public string OutputDirectory { get; init; } = DefaultOutput;
+    /// <summary>
+    /// Where the executed copies go: --output, else a folder of the run's profile (<see cref="DefaultOutput"/>), so a
+    /// failed full run never leaves its copies among a quick run's.
+    /// </summary>
+    public string OutputDirectory { get; init; } = "";
 
     public TimeSpan CellTimeout { get; init; } = NotebookRunOptions.DefaultCellTimeout;
 
@@ -161,7 +167,20 @@ internal sealed record RunnerArguments
             return false;
         }
 
+        if (parsed.OutputDirectory.Length == 0)
+        {
+            var profile = environment.TryGetValue(QuickVariable, out var value) ? value : System.Environment.GetEnvironmentVariable(QuickVariable);
+            parsed = parsed with { OutputDirectory = DefaultOutput(profile) };
+        }
+
         parsed = parsed with { Paths = paths, Environment = environment };
         return true;
     }
+
+    /// <summary>
+    /// The default output folder for the run's ALEXNET_PROFILE value, as the notebooks read it (--env, else the
+    /// runner's own environment): artifacts/notebooks/quick or artifacts/notebooks/full.
+    /// </summary>
+    public static string DefaultOutput(string? profile) =>
+        Path.Combine(DefaultOutputRoot, string.Equals(profile?.Trim(), "quick", StringComparison.OrdinalIgnoreCase) ? "quick" : "full");
 }
