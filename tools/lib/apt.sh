@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the set-up scripts, not run: root rights for one command, and apt-get that waits for the package
 # manager's locks instead of failing.
 #
