@@ -38,7 +38,7 @@ public sealed class JupyterKernelTests
         using var temp = new TempFolder();
         JupyterClients.InstallKernel(temp.Combine("jupyter"));
         var notebook = NotebookJson.Write(temp.Combine("sleep.ipynb"),
-            """Console.WriteLine($"startup hook seen by the kernel's children: '{Environment.GetEnvironmentVariable("DOTNET_STARTUP_HOOKS")}'");""",
+            """Console.WriteLine($"guard variables seen by the kernel's children: '{Environment.GetEnvironmentVariable("DOTNET_STARTUP_HOOKS")}{Environment.GetEnvironmentVariable("ASPNETCORE_HOSTINGSTARTUPASSEMBLIES")}'");""",
             "System.Threading.Thread.Sleep(20000);");
         Dictionary<string, HttpResponseMessage>? answers = null;
 
@@ -64,7 +64,7 @@ public sealed class JupyterKernelTests
         Assert.Equal(["http://localhost:8888"], jupyterPreflight.Headers.GetValues("Access-Control-Allow-Origin"));
         Assert.Equal(HttpStatusCode.OK, answers["POST from http://localhost:8888"].StatusCode);
         var executed = File.ReadAllText(temp.Combine("out", "sleep.ipynb"));
-        Assert.Contains("startup hook seen by the kernel's children: ''", executed, StringComparison.Ordinal);
+        Assert.Contains("guard variables seen by the kernel's children: ''", executed, StringComparison.Ordinal);
     }
 
     [Fact]

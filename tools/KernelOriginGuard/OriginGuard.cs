@@ -30,6 +30,9 @@ public sealed class OriginGuard : IHostingStartup
     public void Configure(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // Read by now; processes the kernel starts must not look for this assembly (the startup hook cleared its own).
+        Environment.SetEnvironmentVariable("ASPNETCORE_HOSTINGSTARTUPASSEMBLIES", null);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter, RefuseOtherOrigins>();
