@@ -22,7 +22,7 @@ takes_value=false
 for argument in "$@"; do
   if $takes_value; then
     options+=("$argument"); takes_value=false   # the value of the option before it (--output DIR is no target)
-  elif [[ "$argument" == -o || "$argument" == --output || "$argument" == -e || "$argument" == --env || "$argument" == --cell-timeout ]]; then
+  elif [[ "$argument" == -o || "$argument" == --output || "$argument" == -e || "$argument" == --env || "$argument" == --cell-timeout || "$argument" == --heartbeat ]]; then
     options+=("$argument"); takes_value=true
   elif [[ "$argument" == *.ipynb || -d "$argument" ]]; then
     targets+=("$argument")

@@ -4,40 +4,35 @@ using DeepCnn.Data;
 using DeepCnn.Models;
 using DeepCnn.Training;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace DeepCnn.Benchmarks;
 
 /// <summary>
 /// The C# side of one AlexNet variant: the chapter's code exactly as notebooks 04 and 05 write it (their saved cells in
-/// <c>DeepCnn.Chapter</c>: <see cref="AlexNet"/>, <see cref="Xavier"/> and the timed <see cref="Minibatch.Step"/>), with
-/// the settings the PyTorch peer uses (dropout 0.5 in both variants, SGD lr 0.01 momentum 0.9, no weight decay), and fixed
-/// random inputs made once, as the peer's are.
+/// <c>DeepCnn.Chapter</c>: notebook 05's <see cref="Setup"/> builds the <see cref="AlexNet"/> of notebook 04, and the timed
+/// step is <see cref="Minibatch.Step"/>), with the settings the PyTorch peer uses (dropout 0.5 in both variants, SGD lr
+/// 0.01 momentum 0.9, no weight decay), and fixed random inputs made once, as the peer's are.
 /// </summary>
 public sealed class CSharpVariant : IDisposable
 {
     private readonly Batch trainBatch;
     private readonly Batch growthBatch;
     private readonly Tensor evalImages;
-    private readonly CrossEntropyLoss lossFunction = nn.CrossEntropyLoss();
-    private readonly SGD optimizer;
+    private readonly nn.Module<Tensor, Tensor, Tensor> lossFunction;
+    private readonly optim.Optimizer optimizer;
 
     /// <summary>Builds the network, its optimiser and the fixed inputs; the caller has set threads and the allocator.</summary>
     public CSharpVariant(AlexNetVariant variant, BenchmarkOptions options)
     {
-        var settings = Settings(variant, options);
+        var (config, settings) = Settings(variant, options);
         Device = Devices.Resolve(settings.Device);
-        manual_seed(settings.Seed);
-        Model = new AlexNet(variant, 10, settings.Dropout, settings.ImageSize);
-        Xavier.Initialize(Model, settings.XavierMagnitude);
-        Model.to(Device);
-        optimizer = optim.SGD(Model.parameters(), settings.LearningRate, momentum: settings.Momentum, weight_decay: settings.WeightDecay);
+        (Model, lossFunction, optimizer) = Setup.Create(config, 10, settings, Device);
         Variant = variant;
-        trainBatch = RandomBatch(options.TrainBatch, settings.ImageSize, Device);
-        growthBatch = RandomBatch(options.GrowthBatch, settings.ImageSize, Device);
-        evalImages = randn([options.EvalBatch, 3, settings.ImageSize, settings.ImageSize], device: Device);
-        Summary = ModelSummary.Of(Model, settings.ImageSize);
+        trainBatch = RandomBatch(options.TrainBatch, config.ImageSize, Device);
+        growthBatch = RandomBatch(options.GrowthBatch, config.ImageSize, Device);
+        evalImages = randn([options.EvalBatch, 3, config.ImageSize, config.ImageSize], device: Device);
+        Summary = ModelSummary.Of(Model, config.ImageSize);
         Model.train(); // as the loop sets it once per epoch; evaluation switches back when done
     }
 
@@ -56,22 +51,21 @@ public sealed class CSharpVariant : IDisposable
     /// <summary>Whether the model's ReLUs work in place (the peer is told to match).</summary>
     public bool InPlaceRelu => LayerProfiler.Layers(Model).Any(l => l.InPlace);
 
-    /// <summary>The training settings that match the PyTorch peer's step.</summary>
-    public static TrainingOptions Settings(AlexNetVariant variant, BenchmarkOptions options) => new()
-    {
-        Variant = variant,
-        Dropout = 0.5,
-        Epochs = 1,
-        BatchSize = options.TrainBatch,
-        EvalBatchSize = options.EvalBatch,
-        ImageSize = AlexNetInput.Side,
-        LearningRate = 0.01,
-        Momentum = 0.9,
-        WeightDecay = 0,
-        Device = options.Device,
-        Threads = options.Threads,
-        Seed = 0,
-    };
+    /// <summary>The network and training settings that match the PyTorch peer's step.</summary>
+    public static (AlexNetConfig Config, TrainingOptions Options) Settings(AlexNetVariant variant, BenchmarkOptions options) => (
+        new AlexNetConfig { Variant = variant, Dropout = 0.5, ImageSize = AlexNetInput.Side },
+        new TrainingOptions
+        {
+            Epochs = 1,
+            BatchSize = options.TrainBatch,
+            EvalBatchSize = options.EvalBatch,
+            LearningRate = 0.01,
+            Momentum = 0.9,
+            WeightDecay = 0,
+            Device = options.Device,
+            Threads = options.Threads,
+            Seed = 0,
+        });
 
     /// <summary>One training step exactly as notebook 05's loop takes it (the model stays in training mode between steps).</summary>
     public double Step(Batch batch) => Minibatch.Step(Model, lossFunction, optimizer, batch);

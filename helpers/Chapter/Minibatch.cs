@@ -1,10 +1,6 @@
 // Saved from notebooks/05-training.ipynb (cell b8cb9786, marked // @save). Edit the cell there, then run
 // `dotnet run --project tools/ChapterCode` to copy it here: a test fails while the two differ.
 using DeepCnn.Data;
-using DeepCnn.Models;
-using DeepCnn.Training;
-using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

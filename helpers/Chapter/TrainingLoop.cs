@@ -1,10 +1,6 @@
 // Saved from notebooks/05-training.ipynb (cell 03726ccb, marked // @save). Edit the cell there, then run
 // `dotnet run --project tools/ChapterCode` to copy it here: a test fails while the two differ.
-using DeepCnn.Data;
-using DeepCnn.Models;
 using DeepCnn.Training;
-using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -12,26 +8,29 @@ namespace DeepCnn.Chapter;
 
 public static class TrainingLoop
 {
-    // The chapter's loop: epochs of SGD with its moving-average loss, then training and test accuracy.
+    // The chapter's loop: epochs of minibatch SGD with its moving-average loss, training and test accuracy after
+    // each, and a checkpoint of each. The monitor shows progress and stops on a stopped cell or a NaN loss.
     public static void Run(Module<Tensor, Tensor> net, Module<Tensor, Tensor, Tensor> lossFunction,
-        optim.Optimizer optimizer, TrainingRun run)
+        optim.Optimizer optimizer, TrainingBatches batches, TrainingOptions options,
+        TrainingRun run, TrainingMonitor monitor)
     {
-        var smoothing = run.Options.LossSmoothing;
-        var movingLoss = run.MovingLoss;       // carried over when a stopped run goes on
-        foreach (var epoch in run.Epochs())
+        var smoothing = options.LossSmoothing;
+        var (epoch, step, movingLoss) = monitor.Resume();   // 1, 0, NaN for a new run; else where it stopped
+        for (; epoch <= options.Epochs; epoch++, step = 0)
         {
-            net.train();                       // dropout on while training
-            foreach (var batch in run.TrainBatches(epoch))
+            net.train();                                     // dropout on while training
+            foreach (var batch in batches.Train.Each(epoch, skip: step))   // each batch freed after its step
             {
                 var loss = Minibatch.Step(net, lossFunction, optimizer, batch);
                 // The chapter's moving average: the very first loss, then 1% of each new one.
-                movingLoss = run.Steps == 0 ? loss : (1 - smoothing) * movingLoss + smoothing * loss;
-                run.EndStep(loss, movingLoss);   // progress bar and live chart; stops if the loss diverges
+                movingLoss = double.IsNaN(movingLoss) ? loss : (1 - smoothing) * movingLoss + smoothing * loss;
+                monitor.Step(epoch, ++step, loss, movingLoss);
             }
 
-            var trainAccuracy = Accuracy.Of(net, run.TrainSample());
-            var testAccuracy = Accuracy.Of(net, run.TestBatches());
-            run.EndEpoch(net, optimizer, trainAccuracy, testAccuracy);   // history, checkpoint
+            var trainAccuracy = Accuracy.Of(net, monitor.Measuring(batches.TrainSample));
+            var testAccuracy = Accuracy.Of(net, monitor.Measuring(batches.Test));
+            var result = monitor.EndEpoch(epoch, trainAccuracy, testAccuracy);
+            run.Save(net, optimizer, result);                // checkpoint: this epoch, and the best one so far
         }
     }
 }

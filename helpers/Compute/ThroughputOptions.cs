@@ -9,7 +9,7 @@ namespace DeepCnn.Compute;
 /// (<c>ALEXNET_PROFILE=quick</c>) keeps the whole notebook well under a minute on two cores. Each property can be
 /// overridden by an ALEXNET_* variable (see <see cref="EnvironmentOverrides"/>).
 /// </summary>
-public sealed record ThroughputOptions : IHasQuickProfile<ThroughputOptions>, IValidatableObject
+public sealed record ThroughputOptions : IHasProfiles<ThroughputOptions>, IValidatableObject
 {
     /// <summary>The largest matrix side allowed: three 16384x16384 float32 matrices already take 3 GB.</summary>
     public const int MaxMatrix = 16_384;
@@ -68,13 +68,15 @@ public sealed record ThroughputOptions : IHasQuickProfile<ThroughputOptions>, IV
     }
 
     /// <inheritdoc />
-    public ThroughputOptions ForQuickProfile() => this with
-    {
-        LargestMatrix = Math.Max(SmallestMatrix, Math.Min(LargestMatrix, 1024)),
-        ConvolutionBatch = Math.Min(ConvolutionBatch, 8),
-        StreamMegabytes = Math.Min(StreamMegabytes, 64),
-        Repetitions = Math.Min(Repetitions, 3),
-    };
+    public ThroughputOptions For(RunProfile profile) => profile == RunProfile.Quick
+        ? this with
+        {
+            LargestMatrix = Math.Max(SmallestMatrix, Math.Min(LargestMatrix, 1024)),
+            ConvolutionBatch = Math.Min(ConvolutionBatch, 8),
+            StreamMegabytes = Math.Min(StreamMegabytes, 64),
+            Repetitions = Math.Min(Repetitions, 3),
+        }
+        : this;
 
     // first, 2 first, 4 first, ... while at most last, then last itself when the doubling skipped it.
     private static int[] Doubling(int first, int last)

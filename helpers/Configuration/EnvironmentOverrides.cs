@@ -19,7 +19,7 @@ public static class EnvironmentOverrides
     /// <summary>The variable that selects the run profile.</summary>
     public const string ProfileVariable = Prefix + "PROFILE";
 
-    /// <summary>The profile selected by <c>ALEXNET_PROFILE</c> (unset or "full": Full; "quick": Quick).</summary>
+    /// <summary>The profile selected by <c>ALEXNET_PROFILE</c> (unset or "full": Full; "class": Class; "quick": Quick).</summary>
     public static RunProfile Profile => ReadProfile(Environment.GetEnvironmentVariable(ProfileVariable));
 
     /// <summary>The environment variable that overrides <paramref name="property"/>.</summary>
@@ -67,10 +67,13 @@ public static class EnvironmentOverrides
     public static T Apply<T>(T options, Func<string, string?> lookup, Action<string> report) where T : class
     {
         var result = options;
-        if (ReadProfile(lookup(ProfileVariable)) == RunProfile.Quick && result is IHasQuickProfile<T> quick)
+        var profile = ReadProfile(lookup(ProfileVariable));
+        if (profile != RunProfile.Full && result is IHasProfiles<T> profiled)
         {
-            result = quick.ForQuickProfile();
-            report($"{ProfileVariable}=quick: {typeof(T).Name} uses the quick profile ({Differences(options, result)}).");
+            result = profiled.For(profile);
+            var name = profile.ToString().ToLowerInvariant();
+            var changes = Differences(options, result);
+            report($"{ProfileVariable}={name}: {typeof(T).Name} uses the {name} profile ({(changes.Length > 0 ? changes : "no changes")}).");
         }
 
         var copy = default(T);
@@ -106,8 +109,9 @@ public static class EnvironmentOverrides
     private static RunProfile ReadProfile(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         null or "" or "full" => RunProfile.Full,
+        "class" => RunProfile.Class,
         "quick" => RunProfile.Quick,
-        _ => throw new InvalidOptionsException([$"{ProfileVariable}='{text}' is not a profile; expected 'full' or 'quick'."]),
+        _ => throw new InvalidOptionsException([$"{ProfileVariable}='{text}' is not a profile; expected 'full', 'class' or 'quick'."]),
     };
 
     private static T Clone<T>(T value) where T : class =>

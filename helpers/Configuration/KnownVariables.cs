@@ -5,7 +5,7 @@ namespace DeepCnn.Configuration;
 /// <summary>
 /// The <c>ALEXNET_*</c> names the library reads, so that a misspelt one is an error rather than silently ignored. A name
 /// is known when it is <c>ALEXNET_</c> + a property of an options record marked <see cref="IOverridableOptions"/> (or
-/// <see cref="IHasQuickProfile{T}"/>), or the value of a <c>const string</c> field that starts with <c>ALEXNET_</c>
+/// <see cref="IHasProfiles{T}"/>), or the value of a <c>const string</c> field that starts with <c>ALEXNET_</c>
 /// (a variable code reads directly, such as <c>ALEXNET_CIFAR10_SOURCE</c>). Both are found by reflection in the helper
 /// library and in the assembly of the options being read, so a new variable is registered by declaring it that way.
 /// </summary>

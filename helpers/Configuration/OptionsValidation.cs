@@ -91,6 +91,13 @@ public static class OptionsValidation
         var noMax = max is int.MaxValue or long.MaxValue or double.MaxValue or double.PositiveInfinity;
         var lower = (range.MinimumIsExclusive ? "above " : "at least ") + EnvironmentOverrides.Format(min);
         var upper = (range.MaximumIsExclusive ? "below " : "at most ") + EnvironmentOverrides.Format(max);
+        if (max is double d && d == float.MaxValue)
+        {
+            // Scales handed to libtorch are float32: their limit is the largest float, said as such.
+            const string float32 = "within float32 range (at most 3.4E+38)";
+            return noMin ? float32 : $"{lower} and {float32}";
+        }
+
         return (noMin, noMax) switch
         {
             (true, true) => "any number",

@@ -1,10 +1,13 @@
 namespace DeepCnn.Configuration;
 
-/// <summary>How big a run is: the reader's full run, or the quick offline profile CI uses (synthetic data, small subsets).</summary>
+/// <summary>How big a run is (<c>ALEXNET_PROFILE</c>): the reader's full run, a lesson-sized one, or the quick offline one CI uses.</summary>
 public enum RunProfile
 {
     /// <summary>The values in the notebook's parameters cell, as written.</summary>
     Full,
+
+    /// <summary>The real data, cut so that notebook 05 trains in about a quarter of an hour on a two-core laptop: for a class.</summary>
+    Class,
 
     /// <summary>Synthetic data and small subsets, so the whole series runs in minutes on two CPU cores.</summary>
     Quick,

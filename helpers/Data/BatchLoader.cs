@@ -91,6 +91,26 @@ public sealed class BatchLoader
         }
     }
 
+    /// <summary>
+    /// The batches of <paramref name="epoch"/> after the first <paramref name="skip"/>, for a loop that uses each batch once:
+    /// the next batch is prepared on another thread while the current one is in use, and each is freed as soon as the loop
+    /// moves on to the next (or leaves early).
+    /// </summary>
+    public IEnumerable<Batch> Each(int epoch = 0, int skip = 0)
+    {
+        foreach (var batch in Prefetch.OneAhead(Epoch(epoch, skip)))
+        {
+            try
+            {
+                yield return batch;
+            }
+            finally
+            {
+                batch.Dispose();
+            }
+        }
+    }
+
     /// <summary>Builds the batch of the given images; <paramref name="augmentSeed"/> drives crop and flip when augmenting.</summary>
     public Batch Load(int[] indices, int augmentSeed = 0)
     {

@@ -14,9 +14,15 @@ public sealed record BatchOptions
     /// <summary>The largest network input side; a batch of 64 at 1024x1024 is already 800 MB of input alone.</summary>
     public const int MaxImageSize = 1024;
 
-    /// <summary>Images per batch (the chapter used 64).</summary>
+    /// <summary>The chapter's training batch: 64 images per SGD step.</summary>
+    public const int TrainingBatchSize = 64;
+
+    /// <summary>The evaluation batch: four training batches, since no graph is kept.</summary>
+    public const int EvaluationBatchSize = 256;
+
+    /// <summary>Images per batch.</summary>
     [Range(1, MaxBatchSize)]
-    public int BatchSize { get; init; } = 64;
+    public int BatchSize { get; init; } = TrainingBatchSize;
 
     /// <summary>Reshuffle the order every epoch (training) or keep file order (evaluation).</summary>
     public bool Shuffle { get; init; }
@@ -24,9 +30,9 @@ public sealed record BatchOptions
     /// <summary>Drop the last, smaller batch, as the chapter does for training, so every step sees a full batch.</summary>
     public bool DropLast { get; init; }
 
-    /// <summary>Side of the network input; images are upsampled from 32 to this size (224 mimics ImageNet).</summary>
+    /// <summary>Side of the network input; images are upsampled from 32 to this size (the caller's network decides it).</summary>
     [Range(MinImageSize, MaxImageSize)]
-    public int ImageSize { get; init; } = 224;
+    public int ImageSize { get; init; } = CifarLayout.Side;
 
     /// <summary>Random crop (4-pixel zero padding) and horizontal flip of each 32x32 image; off by default.</summary>
     public bool Augment { get; init; }
@@ -35,9 +41,9 @@ public sealed record BatchOptions
     public int Seed { get; init; }
 
     /// <summary>Training batches: shuffled, last partial batch dropped.</summary>
-    public static BatchOptions Training(int batchSize = 64, int seed = 0) =>
+    public static BatchOptions Training(int batchSize = TrainingBatchSize, int seed = 0) =>
         new() { BatchSize = batchSize, Shuffle = true, DropLast = true, Seed = seed };
 
     /// <summary>Evaluation batches: file order, every image kept.</summary>
-    public static BatchOptions Evaluation(int batchSize = 256) => new() { BatchSize = batchSize };
+    public static BatchOptions Evaluation(int batchSize = EvaluationBatchSize) => new() { BatchSize = batchSize };
 }

@@ -3,6 +3,15 @@ namespace DeepCnn.Data;
 /// <summary>Per-channel mean and standard deviation of pixel values scaled to [0, 1], used to normalise inputs.</summary>
 public sealed record ChannelStats(float[] Mean, float[] Std)
 {
+    /// <summary>
+    /// No scaling at all: a mean of 0 and a standard deviation of 1/255 turn (b / 255 - mean) / std back into the raw byte
+    /// b, so the network sees 0..255, as the chapter's did.
+    /// </summary>
+    public static ChannelStats RawPixels { get; } = new([0f, 0f, 0f], [1 / 255f, 1 / 255f, 1 / 255f]);
+
+    /// <summary>True for <see cref="RawPixels"/>: inputs stay in 0..255.</summary>
+    public bool IsRaw => Mean.All(m => m == 0) && Std.All(s => s == 1 / 255f);
+
     /// <summary>Measures the statistics of a split (the training split: test data must not leak into preprocessing).</summary>
     public static ChannelStats Compute(CifarSplit split)
     {
@@ -38,7 +47,7 @@ public sealed record ChannelStats(float[] Mean, float[] Std)
     }
 
     /// <inheritdoc />
-    public override string ToString() =>
+    public override string ToString() => IsRaw ? "none: raw 0..255 pixel values" :
         $"mean ({string.Join(", ", Mean.Select(m => m.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}), " +
         $"std ({string.Join(", ", Std.Select(s => s.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))})";
 }

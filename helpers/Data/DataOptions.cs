@@ -4,7 +4,7 @@ using DeepCnn.Configuration;
 namespace DeepCnn.Data;
 
 /// <summary>Which data a notebook uses and how much of it; every property can be overridden by an ALEXNET_* variable.</summary>
-public sealed record DataOptions : IHasQuickProfile<DataOptions>
+public sealed record DataOptions : IHasProfiles<DataOptions>
 {
     /// <summary>Real CIFAR-10 or synthetic stand-in data (ALEXNET_DATA_SET).</summary>
     public DataSetKind DataSet { get; init; } = DataSetKind.Cifar10;
@@ -58,14 +58,24 @@ public sealed record DataOptions : IHasQuickProfile<DataOptions>
         : Cifar10Source.Resolve(new Cifar10SourceOptions(CacheFolder)).Describe();
 
     /// <inheritdoc />
-    public DataOptions ForQuickProfile() => this with
+    public DataOptions For(RunProfile profile) => profile switch
     {
-        // Quick runs keep their data, checkpoints and results apart, so they never replace a real run's.
-        CacheFolder = Path.Combine(CacheFolder, "quick"),
-        DataSet = DataSetKind.Synthetic,
-        SyntheticTrainCount = 2_000,
-        SyntheticTestCount = 500,
-        TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 1_280),
-        TestSubset = Math.Min(TestSubset ?? int.MaxValue, 500),
+        RunProfile.Quick => this with
+        {
+            // Quick runs keep their data, checkpoints and results apart, so they never replace a real run's.
+            CacheFolder = Path.Combine(CacheFolder, "quick"),
+            DataSet = DataSetKind.Synthetic,
+            SyntheticTrainCount = 2_000,
+            SyntheticTestCount = 500,
+            TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 1_280),
+            TestSubset = Math.Min(TestSubset ?? int.MaxValue, 500),
+        },
+        // A lesson's worth of the real data: about 15 minutes of training on a two-core laptop (notebook 05 says so).
+        RunProfile.Class => this with
+        {
+            TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 10_000),
+            TestSubset = Math.Min(TestSubset ?? int.MaxValue, 2_000),
+        },
+        _ => this,
     };
 }

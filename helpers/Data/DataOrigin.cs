@@ -5,6 +5,9 @@ namespace DeepCnn.Data;
 /// <param name="Location">The folder or archive that was read.</param>
 public sealed record DataOrigin(bool IsSynthetic, string Location)
 {
+    /// <summary>True for CIFAR-10 itself.</summary>
+    public bool IsCifar10 => !IsSynthetic;
+
     /// <summary>Short label for summaries and plot titles.</summary>
     public string Name => IsSynthetic ? "SYNTHETIC (not CIFAR-10)" : "CIFAR-10";
 

@@ -2,6 +2,7 @@ using DeepCnn.Data;
 using DeepCnn.Features;
 using DeepCnn.Plotting;
 using DeepCnn.Training;
+using static System.FormattableString;
 
 namespace DeepCnn.Figures;
 
@@ -45,9 +46,9 @@ public static class EvaluationFigures
     public static Figure AgainstBaseline(CifarDataSet data, HandmadeBaselineResult? baseline, string model, double accuracy)
     {
         var entries = new List<(string Name, double Accuracy)> { ("chance", 1.0 / data.ClassNames.Count) };
-        if (baseline is not null && baseline.IsSynthetic == data.Origin.IsSynthetic)
+        if (Comparable(baseline, data))
         {
-            entries.Add(("hand-made features + linear (01)", baseline.TestAccuracy));
+            entries.Add(("hand-made features + linear (01)", baseline!.TestAccuracy));
         }
 
         entries.Add((model, accuracy));
@@ -55,12 +56,54 @@ public static class EvaluationFigures
     }
 
     /// <summary>What <see cref="AgainstBaseline"/> shows of the baseline, in one line: its summary, or why it is left out.</summary>
-    public static string BaselineNote(HandmadeBaselineResult? baseline, DataOrigin origin) => baseline switch
+    public static string BaselineNote(HandmadeBaselineResult? baseline, CifarDataSet data) => baseline switch
     {
         null => "No baseline yet: run notebook 01 to add the hand-made features to this chart.",
-        _ when baseline.IsSynthetic != origin.IsSynthetic => "The baseline in notebook 01 ran on other data; it is left out.",
+        _ when !Comparable(baseline, data) => $"The baseline in notebook 01 ran on other data ({baseline.DataDescription}); it is left out.",
         _ => baseline.Summary,
     };
+
+    /// <summary>
+    /// The comparison in one sentence, from the numbers: which of the network and the hand-made baseline (when it ran on
+    /// the same kind of data) is ahead and by how much, and how both compare with chance.
+    /// </summary>
+    public static string Verdict(string model, double accuracy, HandmadeBaselineResult? baseline, CifarDataSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var chance = 1.0 / data.ClassNames.Count;
+        var against = accuracy > chance ? Invariant($"above chance ({chance:P0})") : Invariant($"no better than chance ({chance:P0})");
+        if (!Comparable(baseline, data))
+        {
+            return Invariant($"On {data.Origin.Name}, {model} reaches {accuracy:P1} test accuracy, {against}; no hand-made baseline ran on this data.");
+        }
+
+        var points = 100 * (accuracy - baseline!.TestAccuracy);
+        if (Math.Abs(points) < 0.05)
+        {
+            return Invariant($"On {data.Origin.Name}, {model} ties with the hand-made features of notebook 01 at {accuracy:P1} test accuracy, {against}.");
+        }
+
+        var (verb, gap) = points > 0 ? ("beats", points) : ("is behind", -points);
+        return Invariant($"On {data.Origin.Name}, {model} {verb} the hand-made features of notebook 01 by {gap:F1} points: ") +
+               Invariant($"{accuracy:P1} against {baseline.TestAccuracy:P1} test accuracy ({model} is {against}).");
+    }
+
+    // The baseline counts only when it ran on the same kind of data: synthetic or not, the same classes.
+    private static bool Comparable(HandmadeBaselineResult? baseline, CifarDataSet data) =>
+        baseline is not null && baseline.IsSynthetic == data.Origin.IsSynthetic && baseline.ClassNames.SequenceEqual(data.ClassNames);
+
+    /// <summary>Each run's test accuracy after every epoch, one line a run, so the effect of an edit shows at once.</summary>
+    public static Figure RunCurves(RunComparison comparison, string title)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var series = comparison.Rows.Where(r => r.TestAccuracyPerEpoch.Count > 0)
+            .Select(r => new Series(
+                r.Name == comparison.Reference ? $"{r.Name} (this run)" : r.Differences.Count == 0 ? r.Name : $"{r.Name}: {string.Join(", ", r.Differences.Take(2))}",
+                Enumerable.Range(1, r.TestAccuracyPerEpoch.Count).Select(e => (double)e).ToArray(),
+                r.TestAccuracyPerEpoch.Select(a => 100 * a).ToArray()))
+            .ToList();
+        return Charts.Lines(title, "epoch", "test accuracy (%)", series, markers: true);
+    }
 
     /// <summary>Accuracies of several models or baselines as bars, chance included.</summary>
     public static Figure Comparison(string title, IReadOnlyList<(string Name, double Accuracy)> entries) =>

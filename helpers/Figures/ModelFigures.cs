@@ -70,30 +70,46 @@ public static class ModelFigures
     }
 
     /// <summary>
-    /// Standard deviation of each weighted layer's output for random input: how strongly a signal still reaches the
-    /// output. With ReLUs and Xavier's scale it shrinks layer by layer, which is why training starts slowly.
+    /// The standard deviation of random unit-variance input ("input") and of each weighted layer's output, for a batch
+    /// of <paramref name="batch"/> images: how strongly a signal reaches each layer of a freshly initialised network.
     /// </summary>
-    public static Figure ActivationScale(nn.Module<Tensor, Tensor> model, string title, int imageSize = AlexNetInput.Side, int batch = 8)
+    public static IReadOnlyList<(string Layer, double Scale)> ActivationScales(nn.Module<Tensor, Tensor> model, int imageSize = AlexNetInput.Side, int batch = 8)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var wasTraining = model.training;
         model.eval();
-        var x = randn(batch, 3, imageSize, imageSize);
-        var names = new List<string>();
-        var scales = new List<double>();
-        foreach (var (name, layer) in ModelSummary.Leaves(model))
+        try
         {
-            x = layer.call(x);
-            if (layer is Conv2d or Linear)
+            var x = randn(batch, 3, imageSize, imageSize);
+            var scales = new List<(string, double)> { ("input", x.std().item<float>()) };
+            foreach (var (name, layer) in ModelSummary.Leaves(model))
             {
-                names.Add(name.Split('.')[^1]);
-                scales.Add(x.std().item<float>());
+                x = layer.call(x);
+                if (layer is Conv2d or Linear)
+                {
+                    scales.Add((name.Split('.')[^1], x.std().item<float>()));
+                }
             }
-        }
 
-        model.train(wasTraining);
-        return Charts.Bars(title, names, scales, "std of the layer's output", "G3");
+            return scales;
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+
+    /// <summary>
+    /// Activation scales as grouped bars, one group per layer and one bar per initialisation, on a logarithmic axis
+    /// (they span orders of magnitude).
+    /// </summary>
+    public static Figure ActivationScale(string title, IReadOnlyList<(string Name, IReadOnlyList<(string Layer, double Scale)> Scales)> initialisations)
+    {
+        ArgumentNullException.ThrowIfNull(initialisations);
+        var layers = initialisations[0].Scales.Select(s => s.Layer).ToList();
+        return Charts.GroupedBars(title, layers, initialisations.Select(i => (i.Name, i.Scales.Select(s => s.Scale).ToArray())).ToList(),
+            "std of the output (log scale)", logScale: true);
     }
 
     private static Conv2d FirstConvolution(nn.Module model) =>

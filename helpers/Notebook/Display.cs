@@ -1,6 +1,7 @@
 using DeepCnn.Data;
 using DeepCnn.Models;
 using DeepCnn.Plotting;
+using DeepCnn.Training;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -27,11 +28,56 @@ public static class Display
     /// <summary>True when running inside a notebook cell.</summary>
     public static bool InNotebook => KernelInvocationContext.Current is not null;
 
-    /// <summary>Registers the formatters; safe to call again. Returns a line describing the session.</summary>
+    /// <summary>
+    /// Registers the formatters and, in a notebook, the <c>#!saved-code</c> magic command (see <see cref="SavedCodeRegistry"/>);
+    /// safe to call again. Returns a line describing the session.
+    /// </summary>
     public static string Initialize()
     {
         RegisterFormatters();
+        if (KernelInvocationContext.Current?.HandlingKernel is { } kernel)
+        {
+            SavedCodeRegistry.Register(kernel);
+        }
+
         return SessionInfo.Describe();
+    }
+
+    /// <summary>A progress bar for a download (of CIFAR-10, say), shown here and updated in place.</summary>
+    public static IProgress<DownloadProgress> DownloadProgress() => new DownloadProgressView();
+
+    /// <summary>
+    /// The settings that differ between two sets of option records, side by side: <paramref name="left"/> and
+    /// <paramref name="right"/> hold records of the same types in the same order (the chapter's and this run's, say).
+    /// </summary>
+    public static HtmlFragment Compare(string leftName, IReadOnlyList<object> left, string rightName, IReadOnlyList<object> right) =>
+        Html.CompareOptions(leftName, left, rightName, right);
+
+    /// <summary>
+    /// Every run in <paramref name="run"/>'s runs folder beside it (what differs in settings and code, epochs, best test
+    /// accuracy, speed, date, disk) and a chart of their test accuracy after every epoch.
+    /// </summary>
+    public static void Runs(TrainingRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var comparison = RunComparison.Of(Path.GetDirectoryName(run.Folder)!, run.Name);
+        Show(Html.Runs(comparison));
+        Show(Figures.EvaluationFigures.RunCurves(comparison, $"Test accuracy after every epoch, each run in {Path.GetDirectoryName(run.Folder)}"));
+    }
+
+    /// <summary>For each saved type of the chapter's code run in this notebook (AlexNet, Xavier, ...): its fingerprint and origin.</summary>
+    public static IReadOnlyDictionary<string, string> SavedCode() => SavedCodeRegistry.Current;
+
+    /// <summary>
+    /// What the training loop reports to: a progress bar and the live loss/accuracy chart, shown here and updated in
+    /// place; it stops the run between two steps when the reader stops the cell that is running.
+    /// </summary>
+    public static TrainingMonitor Monitor(TrainingRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var d = run.Description;
+        var view = new LiveTrainingView($"{d.Config.Variant} AlexNet on {d.Data.Name}, run {run.Name}");
+        return new TrainingMonitor(run, view, CellCancellation);
     }
 
     private static void RegisterFormatters()
@@ -46,6 +92,9 @@ public static class Display
             Formatter.Register<InteractiveChart>((chart, writer) => writer.Write(InteractiveCharts.ToHtml(chart)), "text/html");
             Formatter.SetPreferredMimeTypesFor(typeof(InteractiveChart), "text/html");
             Formatter.Register<HtmlFragment>((fragment, writer) => writer.Write(fragment.Html), "text/html");
+            Formatter.Register<TrainingRun>((run, writer) => writer.Write(Html.Run(run).Html), "text/html");
+            Formatter.Register<TrainingHistory>((history, writer) => writer.Write(Html.Epochs(history).Html), "text/html");
+            Formatter.Register<RunComparison>((runs, writer) => writer.Write(Html.Runs(runs).Html), "text/html");
             registered = true;
         }
     }

@@ -99,14 +99,25 @@ public static class Html
     }
 
     /// <summary>Every option whose value differs between two option records, side by side (e.g. the chapter's vs ours).</summary>
-    public static HtmlFragment CompareOptions<T>(string leftName, T left, string rightName, T right) where T : class
+    public static HtmlFragment CompareOptions<T>(string leftName, T left, string rightName, T right) where T : class =>
+        CompareOptions(leftName, [left], rightName, [right]);
+
+    /// <summary>As <see cref="CompareOptions{T}(string, T, string, T)"/> for several records at once, paired in order.</summary>
+    public static HtmlFragment CompareOptions(string leftName, IReadOnlyList<object> left, string rightName, IReadOnlyList<object> right)
     {
-        var rows = typeof(T).GetProperties()
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.DeclaringType == typeof(T))
-            .Select(p => (p.Name, Left: EnvironmentOverrides.Format(p.GetValue(left)), Right: EnvironmentOverrides.Format(p.GetValue(right))))
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.Count != right.Count || left.Zip(right).Any(pair => pair.First.GetType() != pair.Second.GetType()))
+        {
+            throw new ArgumentException("Compare records of the same types, in the same order.", nameof(right));
+        }
+
+        var rows = left.Zip(right).SelectMany(pair => pair.First.GetType().GetProperties()
+            .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0)
+            .Select(p => (Name: $"{pair.First.GetType().Name}.{p.Name}", Left: EnvironmentOverrides.Format(p.GetValue(pair.First)), Right: EnvironmentOverrides.Format(p.GetValue(pair.Second)))))
             .Where(r => r.Left != r.Right)
             .Select(r => (IReadOnlyList<string>)[r.Name, r.Left, r.Right]);
-        return Table(["option", leftName, rightName], rows);
+        return Table(["setting", leftName, rightName], rows);
     }
 
     /// <summary>One row per epoch: moving loss, accuracies, time and speed.</summary>
@@ -120,6 +131,41 @@ public static class Html
             TimeSpan.FromSeconds(e.TrainSeconds).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture),
             e.ImagesPerSecond.ToString("F1", CultureInfo.InvariantCulture),
         ]));
+
+    /// <summary>A run: where it is, how far it got, its best epoch, and what it is (network, optimiser, code, data).</summary>
+    public static HtmlFragment Run(TrainingRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var d = run.Description;
+        var best = run.History.Best is { } b
+            ? string.Create(CultureInfo.InvariantCulture, $"best: epoch {b.Epoch}, test accuracy {b.TestAccuracy:P1} ({Path.Combine(run.Folder, TrainingRun.BestCheckpoint)})")
+            : "no epoch saved yet";
+        var code = d.Code.Count == 0 ? "not recorded" : string.Join(", ", d.Code.Select(c => $"{c.Key} {c.Value}"));
+        return new HtmlFragment("<div style=\"font-family:sans-serif\">" +
+            $"<b>Run {Encode(run.Name)}</b> ({Encode(run.Record.Status.ToString().ToLowerInvariant())}, {run.History.Epochs.Count} of {d.Options.Epochs} epochs saved; {Encode(best)})<br/>" +
+            $"<small>folder {Encode(run.Folder)}<br/>network: {Encode(d.Network.Type)} {Encode(d.Network.Widths())}, {d.Network.TotalParameters.ToString("N0", CultureInfo.InvariantCulture)} parameters; " +
+            $"optimiser: {Encode(d.Optimizer.ToString())}; loss: {Encode(d.Loss)}<br/>code: {Encode(code)}<br/>" +
+            $"data: {Encode(d.Data.Name)}, {d.TrainImages.ToString("N0", CultureInfo.InvariantCulture)} train / {d.TestImages.ToString("N0", CultureInfo.InvariantCulture)} test images, scaling {Encode(d.Stats.ToString())}; device {Encode(d.Device)}</small></div>");
+    }
+
+    /// <summary>The runs of a cache side by side: what differs from the reference run, epochs, best test accuracy, speed, date, disk.</summary>
+    public static HtmlFragment Runs(RunComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var table = Table(["run", "started", "differs from this run", "epochs", "best test accuracy", "images/s", "disk"],
+            comparison.Rows.Select(r => (IReadOnlyList<string>)
+            [
+                r.Name == comparison.Reference ? r.Name + " (this run)" : r.Name,
+                r.StartedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                r.Name == comparison.Reference ? "" : r.Differences.Count == 0 ? "nothing" : string.Join("; ", r.Differences),
+                $"{r.Epochs} of {r.PlannedEpochs}{(r.Status == RunStatus.Diverged ? ", diverged" : r.Status == RunStatus.Running && r.Epochs < r.PlannedEpochs ? ", unfinished" : "")}",
+                r.BestTestAccuracy is { } a ? a.ToString("P1", CultureInfo.InvariantCulture) : "-",
+                r.ImagesPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{r.DiskBytes / 1e6:N0} MB{(r.HasCheckpoints ? "" : " (checkpoints removed)")}"),
+            ]));
+        return new HtmlFragment(table.Html + string.Create(CultureInfo.InvariantCulture,
+            $"<div style=\"font-family:sans-serif\"><small>{comparison.Rows.Count} run(s), {comparison.DiskBytes / 1e6:N0} MB on disk.</small></div>"));
+    }
 
     /// <summary>Measured throughput, one row per measurement, skipped ones with their reason.</summary>
     public static HtmlFragment Throughput(IEnumerable<ThroughputResult> results) => Table(

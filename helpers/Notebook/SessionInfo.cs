@@ -11,9 +11,12 @@ public static class SessionInfo
     {
         var machine = MachineInfo.Current();
         var device = Devices.Resolve();
-        var profile = EnvironmentOverrides.Profile == RunProfile.Quick
-            ? "QUICK profile (ALEXNET_PROFILE=quick: synthetic data, small subsets)"
-            : "full profile";
+        var profile = EnvironmentOverrides.Profile switch
+        {
+            RunProfile.Quick => "QUICK profile (ALEXNET_PROFILE=quick: synthetic data, small subsets)",
+            RunProfile.Class => "CLASS profile (ALEXNET_PROFILE=class: the data cut to a lesson's length)",
+            _ => "full profile",
+        };
         return $"TorchSharp {machine.TorchSharpVersion} (libtorch {machine.LibTorchVersion}), device: {Devices.Describe(device)}, {profile}, " +
                machine.DotNetVersion;
     }

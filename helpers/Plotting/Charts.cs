@@ -52,19 +52,27 @@ public static class Charts
         return Render(plot, title, valueLabel, "", Width * 4 / 3, Math.Max(Height, 60 + 34 * labels.Count));
     }
 
-    /// <summary>Bars in groups: one group per label, one coloured bar per series (shares of a total, say).</summary>
-    public static Figure GroupedBars(string title, IReadOnlyList<string> labels, IReadOnlyList<(string Name, double[] Values)> series, string yLabel)
+    /// <summary>
+    /// Bars in groups: one group per label, one coloured bar per series (shares of a total, say). With
+    /// <paramref name="logScale"/> the axis is logarithmic (values that span orders of magnitude; all must be positive).
+    /// </summary>
+    public static Figure GroupedBars(string title, IReadOnlyList<string> labels, IReadOnlyList<(string Name, double[] Values)> series, string yLabel,
+        bool logScale = false)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         var width = 0.8 / series.Count;
+        Require(!logScale || series.All(s => s.Values.All(v => v > 0)), "a logarithmic axis needs positive values");
+        // On a log axis the bars stand on the decade below the smallest value, and each bar's height is its value's log.
+        var floor = logScale ? Math.Floor(Math.Log10(series.SelectMany(s => s.Values).DefaultIfEmpty(1).Min())) : 0;
         for (var s = 0; s < series.Count; s++)
         {
             Require(series[s].Values.Length == labels.Count, $"series '{series[s].Name}' has {series[s].Values.Length} values for {labels.Count} labels");
             var bars = series[s].Values.Select((v, i) => new Bar
             {
                 Position = i - 0.4 + width * (s + 0.5),
-                Value = v,
+                Value = logScale ? Math.Log10(v) : v,
+                ValueBase = floor,
                 Size = width,
                 FillColor = palette.GetColor(s),
             }).ToArray();
@@ -77,6 +85,13 @@ public static class Charts
         plot.Legend.Orientation = Orientation.Horizontal;
         LabelCategories(plot, labels);
         plot.Axes.Margins(bottom: 0, top: 0.1);
+        if (logScale)
+        {
+            var top = Math.Ceiling(series.SelectMany(s => s.Values).Select(Math.Log10).DefaultIfEmpty(0).Max());
+            var decades = Enumerable.Range(0, (int)(top - floor) + 1).Select(k => floor + k).ToArray();
+            plot.Axes.Left.SetTicks(decades, decades.Select(d => Math.Pow(10, d).ToString("G", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        }
+
         return Render(plot, title, "", yLabel);
     }
 

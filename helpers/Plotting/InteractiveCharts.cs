@@ -29,9 +29,11 @@ public static class InteractiveCharts
                 .ToArray();
         }
 
+        // The cells hold counts (whole images, summing to the test set); the hover text adds each row's share.
+        var z = Enumerable.Range(0, n).Select(a => Enumerable.Range(0, n).Select(p => counts[a, p]).ToArray()).ToArray();
         var heatmap = new Heatmap
         {
-            z = share,
+            z = z,
             x = classNames.ToArray(),
             y = classNames.ToArray(),
             text = hover,
@@ -46,16 +48,16 @@ public static class InteractiveCharts
         };
         var chart = Chart.Plot(heatmap, layout);
         chart.WithSize(Charts.Width, Charts.Width * 5 / 6);
-        var shares = new double[n, n];
+        var values = new double[n, n];
         for (var a = 0; a < n; a++)
         {
             for (var p = 0; p < n; p++)
             {
-                shares[a, p] = share[a][p];
+                values[a, p] = counts[a, p];
             }
         }
 
-        return new InteractiveChart(chart, Charts.Heatmap(title, shares, classNames, classNames, "predicted class", "true class"));
+        return new InteractiveChart(chart, Charts.Heatmap(title, values, classNames, classNames, "predicted class", "true class", cellFormat: "N0"));
     }
 
     /// <summary>

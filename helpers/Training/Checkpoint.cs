@@ -2,15 +2,18 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using DeepCnn.IO;
+using DeepCnn.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace DeepCnn.Training;
 
 /// <summary>
-/// A checkpoint is one zip file: <c>checkpoint.json</c> (options, history, normalisation, classes, data origin, hashes),
+/// A checkpoint is one zip file: <c>checkpoint.json</c> (the run's description: network settings and shape, optimiser,
+/// options, code, data and scaling; the epoch, the history up to it, hashes),
 /// <c>weights.bin</c> (the model's parameters, TorchSharp's format) and, when an optimiser is given, <c>optimizer.bin</c>
 /// (its momentum and other state). It saves and loads what it is given. It is written to a temporary file and moved into
 /// place, so an existing checkpoint is never replaced by a half-written one, and never by weights that are not finite.
@@ -18,7 +21,7 @@ namespace DeepCnn.Training;
 public static class Checkpoint
 {
     /// <summary>The layout version this library writes and reads.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private const string MetadataEntry = "checkpoint.json";
     private const string WeightsEntry = "weights.bin";
@@ -44,7 +47,7 @@ public static class Checkpoint
         if (FiniteState.FirstNonFinite(model, optimizer) is { } broken)
         {
             throw new NonFiniteStateException(
-                $"Not saving to '{Path.GetFullPath(path)}': the {broken} holds NaN or infinite values. {Describe(path, "The file there")}");
+                $"Not saving to '{Path.GetFullPath(path)}': the {broken} holds NaN or infinite values; the file there is left as it was.");
         }
 
         AtomicFile.Write(path, stream =>
@@ -72,16 +75,23 @@ public static class Checkpoint
     }
 
     /// <summary>
-    /// Loads the saved weights into <paramref name="model"/>, which must be built like the saved one (same variant, classes
-    /// and image size), and the optimiser state into <paramref name="optimizer"/> when both are given; returns the contents.
+    /// Loads the saved weights into <paramref name="model"/>, which must have the saved network's tensors and shapes, and
+    /// the optimiser state into <paramref name="optimizer"/> when both are given; returns the contents.
     /// </summary>
+    /// <exception cref="InvalidDataException">The file is damaged, or the network does not fit: the message names the first layer that differs.</exception>
     public static CheckpointContents Load(string path, nn.Module model, optim.Optimizer? optimizer = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         using var zip = OpenArchive(path);
         var contents = ReadMetadata(path, zip);
-        ReadEntry(path, zip, contents, WeightsEntry, reader => model.load(reader),
-            $"do not fit the network given (saved: {contents.Options.Variant} AlexNet, {contents.ClassNames.Count} classes, {contents.Options.ImageSize}x{contents.Options.ImageSize} inputs)");
+        if (contents.Run.Network.FirstDifference(NetworkDescription.Of(model)) is { } difference)
+        {
+            throw new InvalidDataException(
+                $"{path}: the saved weights do not fit this network. {difference}. The checkpoint was trained with " +
+                $"{contents.Run.Network.Type} {contents.Run.Network.Widths()}; build the network the way it was trained (notebook 04's code as it was then), or train again.");
+        }
+
+        ReadEntry(path, zip, contents, WeightsEntry, reader => model.load(reader), "do not fit the network given");
         if (optimizer is OptimizerHelper helper && zip.GetEntry(OptimizerEntry) is not null)
         {
             ReadEntry(path, zip, contents, OptimizerEntry, helper.load_state_dict, "do not fit the optimiser given (another kind, or other parameters)");
@@ -90,40 +100,20 @@ public static class Checkpoint
         return contents;
     }
 
-    /// <summary>One line describing the checkpoint at <paramref name="path"/>: where, how big, when, and what it learned.</summary>
+    /// <summary>One line describing the checkpoint at <paramref name="path"/>: where, how big, when, which run and epoch, and what it learned.</summary>
     public static string Describe(string path)
     {
         var contents = ReadContents(path);
-        var accuracy = contents.History.Last is { } last ? string.Create(CultureInfo.InvariantCulture, $", test acc {last.TestAccuracy:P1}") : "";
+        var accuracy = contents.Result is { } result ? string.Create(CultureInfo.InvariantCulture, $", test acc {result.TestAccuracy:P1}") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"checkpoint {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1e6:F0} MB), saved at {contents.SavedAt:O}: " +
-            $"{contents.Options.Variant} AlexNet, {contents.History.Epochs.Count} epoch(s) on {contents.Origin.Name}{accuracy}");
-    }
-
-    /// <summary>What the file at <paramref name="path"/> holds, for messages: "{subject} holds epoch 3 of ...", or that there is none.</summary>
-    public static string Describe(string path, string subject)
-    {
-        if (!File.Exists(path))
-        {
-            return $"No checkpoint exists at '{Path.GetFullPath(path)}'.";
-        }
-
-        try
-        {
-            var contents = ReadContents(path);
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{subject} still holds the last good state: {contents.History.Epochs.Count} epoch(s) of a {contents.Options.Variant} AlexNet, saved at {contents.SavedAt:O}.");
-        }
-        catch (InvalidDataException e)
-        {
-            return $"{subject} is not a readable checkpoint ({e.Message}).";
-        }
+            $"checkpoint {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1e6:F0} MB), saved at {contents.SavedAt:O}: run {contents.Run.Name}, " +
+            $"epoch {contents.Epoch} of a {contents.Run.Config.Variant} AlexNet on {contents.Run.Data.Name}{accuracy}");
     }
 
     private static string WriteEntry(ZipArchive zip, string name, Action<BinaryWriter> write)
     {
         using var sha = SHA256.Create();
-        using (var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open())
+        using (var entry = zip.CreateEntry(name, CompressionLevel.NoCompression).Open())
         using (var hashing = new CryptoStream(entry, sha, CryptoStreamMode.Write, leaveOpen: true))
         using (var writer = new BinaryWriter(hashing))
         {
@@ -175,7 +165,7 @@ public static class Checkpoint
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"No checkpoint at '{Path.GetFullPath(path)}'. Run notebook 05 (training) first; it saves one there.", path);
+                $"No checkpoint at '{Path.GetFullPath(path)}'. Run notebook 05 (training) first; it saves one in its run's folder.", path);
         }
 
         try
@@ -193,19 +183,37 @@ public static class Checkpoint
 
     private static CheckpointContents ReadMetadata(string path, ZipArchive zip)
     {
+        var entry = Entry(path, zip, MetadataEntry);
+        JsonNode? json;
         try
         {
-            using var stream = Entry(path, zip, MetadataEntry).Open();
-            var contents = JsonSerializer.Deserialize<CheckpointContents>(stream, Json)
-                ?? throw new InvalidDataException($"{path}: {MetadataEntry} is empty.");
-            return contents.FormatVersion == FormatVersion
-                ? contents
-                : throw new InvalidDataException(
-                    $"{path}: checkpoint format {contents.FormatVersion}; this library reads format {FormatVersion}. Train again to write a new one.");
+            using var stream = entry.Open();
+            json = JsonNode.Parse(stream);
+        }
+        catch (InvalidDataException e)
+        {
+            // A damaged entry (e.g. bytes overwritten inside the zip) fails to decompress.
+            throw new InvalidDataException($"{path}: {MetadataEntry} is damaged and cannot be decompressed ({e.Message}). Train again or use another copy.", e);
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: {MetadataEntry} is not valid ({e.Message}).", e);
+            throw new InvalidDataException($"{path}: {MetadataEntry} is damaged: not valid JSON ({e.Message}). Train again or use another copy.", e);
+        }
+
+        var version = (int?)json?["FormatVersion"];
+        if (version != FormatVersion)
+        {
+            throw new InvalidDataException(
+                $"{path}: checkpoint format {version?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}; this library reads format {FormatVersion}. Train again to write a new one.");
+        }
+
+        try
+        {
+            return json.Deserialize<CheckpointContents>(Json) ?? throw new InvalidDataException($"{path}: {MetadataEntry} is empty.");
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
+        {
+            throw new InvalidDataException($"{path}: {MetadataEntry} is damaged: {e.Message}. Train again or use another copy.", e);
         }
     }
 }

@@ -45,8 +45,8 @@ public sealed class ConfusionMatrix
         Total++;
     }
 
-    /// <summary>Fraction of all images on the diagonal.</summary>
-    public double Accuracy => Total == 0 ? 0 : Enumerable.Range(0, ClassCount).Sum(c => counts[c, c]) / (double)Total;
+    /// <summary>Images predicted correctly: the diagonal (the accuracy itself is notebook 05's <c>Accuracy.Of</c>).</summary>
+    public int Correct => Enumerable.Range(0, ClassCount).Sum(c => counts[c, c]);
 
     /// <summary>For each class, the fraction of its images predicted correctly (NaN for a class with no images).</summary>
     public double[] PerClassAccuracy() => Enumerable.Range(0, ClassCount).Select(c =>

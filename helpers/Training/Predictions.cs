@@ -6,11 +6,6 @@ public sealed record Predictions(int[] Indices, int[] Actual, int[] Predicted, f
     /// <summary>Number of images.</summary>
     public int Count => Actual.Length;
 
-    /// <summary>Fraction predicted correctly; there is no accuracy over no images, so that is an error.</summary>
-    public double Accuracy => Count > 0
-        ? Actual.Zip(Predicted).Count(p => p.First == p.Second) / (double)Count
-        : throw new InvalidOperationException("There are no predictions to measure accuracy on (an empty split?).");
-
     /// <summary>The <paramref name="count"/> wrong predictions the model was surest of (position in this record, most confident first).</summary>
     public int[] MostConfidentMistakes(int count) =>
         Enumerable.Range(0, Count).Where(i => Actual[i] != Predicted[i])

@@ -1,8 +1,8 @@
 namespace DeepCnn.Training;
 
 /// <summary>
-/// The loss or the weights stopped being finite numbers. Nothing was saved from that state; the message says which
-/// checkpoint, if any, holds the last good one.
+/// The loss or the weights stopped being finite numbers. Nothing was saved from that state; the message says what the
+/// run kept, and where its best epoch is.
 /// </summary>
 public sealed class TrainingDivergedException : Exception
 {
@@ -10,7 +10,7 @@ public sealed class TrainingDivergedException : Exception
     public TrainingDivergedException(int epoch, int batch, string what, double learningRate, string lastGood)
         : base($"Training diverged at epoch {epoch}, batch {batch}: {what}. Nothing was saved from this state; {lastGood} " +
                $"Lower the learning rate (it is {learningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}) " +
-               "or check the input scaling, then build the network again and train from the start or from that checkpoint.")
+               "or check the input scaling, then run the set-up and training cells again: that starts a new run.")
     {
         Epoch = epoch;
         Batch = batch;

@@ -7,32 +7,23 @@ using DeepCnn.Models;
 namespace DeepCnn.Training;
 
 /// <summary>
-/// Everything that shapes a training run. Defaults keep the chapter's choices where they were sound and fix its
-/// known gaps; <see cref="Chapter"/> holds the chapter's exact values for comparison. Every property can be
-/// overridden by an ALEXNET_* environment variable (see <see cref="EnvironmentOverrides"/>).
+/// How notebook 05 trains: epochs, batch, the optimiser's settings, input scaling, device and seed. Defaults keep the
+/// chapter's choices where they were sound and fix its known gaps; <see cref="Chapter"/> holds the chapter's exact values.
+/// The network's own settings are an <see cref="AlexNetConfig"/>. Every property can be overridden by an ALEXNET_*
+/// environment variable (see <see cref="EnvironmentOverrides"/>).
 /// </summary>
-public sealed record TrainingOptions : IHasQuickProfile<TrainingOptions>
+public sealed record TrainingOptions : IHasProfiles<TrainingOptions>
 {
-    /// <summary>Which AlexNet (chapter: its own layers, as <see cref="AlexNetVariant.Chapter"/>).</summary>
-    public AlexNetVariant Variant { get; init; } = AlexNetVariant.Chapter;
-
-    /// <summary>
-    /// Dropout after each 4096-wide layer, the one place its default is set (the network takes it as an argument).
-    /// Chapter: none ("add dropout once the API is final"); 0.5 as in the paper.
-    /// </summary>
-    [Range(0.0, 1.0, MaximumIsExclusive = true)]
-    public double Dropout { get; init; } = 0.5;
-
     /// <summary>Passes over the training set. Chapter: 1 ("so tests can run quickly").</summary>
     [Range(1, int.MaxValue)]
     public int Epochs { get; init; } = 10;
 
     /// <summary>Images per SGD step. Chapter: 64.</summary>
     [Range(1, BatchOptions.MaxBatchSize)]
-    public int BatchSize { get; init; } = 64;
+    public int BatchSize { get; init; } = BatchOptions.TrainingBatchSize;
 
-    /// <summary>SGD step size. Chapter: 0.001, which with plain SGD learns slowly (about 34% after an epoch in its notebook).</summary>
-    [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
+    /// <summary>SGD step size. Chapter: 0.001, which with plain SGD on raw pixels reached about 34% after an epoch in its notebook.</summary>
+    [Range(0.0, AlexNetInput.MaxScale, MinimumIsExclusive = true)]
     public double LearningRate { get; init; } = 0.01;
 
     /// <summary>SGD momentum. Chapter: 0 (plain SGD); 0.9 is the paper's and the usual choice.</summary>
@@ -40,12 +31,14 @@ public sealed record TrainingOptions : IHasQuickProfile<TrainingOptions>
     public double Momentum { get; init; } = 0.9;
 
     /// <summary>L2 weight decay. Chapter: 0; the paper used 0.0005.</summary>
-    [Range(0.0, double.MaxValue)]
+    [Range(0.0, AlexNetInput.MaxScale)]
     public double WeightDecay { get; init; } = 0.0005;
 
-    /// <summary>Xavier initialisation magnitude (MXNet's scale; 3 is Glorot's original). Chapter: 2.24.</summary>
-    [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
-    public double XavierMagnitude { get; init; } = 2.24;
+    /// <summary>
+    /// Scale pixels to [0, 1] and normalise each channel with the training set's mean and standard deviation. Chapter: no,
+    /// it fed raw 0..255 values (its transformer only cast them to float32).
+    /// </summary>
+    public bool Normalize { get; init; } = true;
 
     /// <summary>Weight of the newest batch in the moving-average loss. Chapter: 0.01.</summary>
     [Range(0.0, 1.0, MinimumIsExclusive = true)]
@@ -54,16 +47,9 @@ public sealed record TrainingOptions : IHasQuickProfile<TrainingOptions>
     /// <summary>Random crop and horizontal flip of training images. Chapter: none.</summary>
     public bool Augment { get; init; }
 
-    /// <summary>Network input side; CIFAR's 32x32 images are upsampled to it. Chapter: 224.</summary>
-    [Range(BatchOptions.MinImageSize, BatchOptions.MaxImageSize)]
-    public int ImageSize { get; init; } = 224;
-
     /// <summary>Batch size for evaluation (no graph is kept, so larger batches fit).</summary>
     [Range(1, BatchOptions.MaxBatchSize)]
-    public int EvalBatchSize { get; init; } = 256;
-
-    /// <summary>How evaluation batches are made: in file order, <see cref="EvalBatchSize"/> at a time, at <see cref="ImageSize"/>.</summary>
-    public BatchOptions EvaluationBatchOptions() => BatchOptions.Evaluation(EvalBatchSize) with { ImageSize = ImageSize };
+    public int EvalBatchSize { get; init; } = BatchOptions.EvaluationBatchSize;
 
     /// <summary>
     /// Training images whose accuracy is measured after each epoch (null: all). The chapter measured all 50,000,
@@ -80,26 +66,43 @@ public sealed record TrainingOptions : IHasQuickProfile<TrainingOptions>
     [Range(1, CpuThreads.MaxThreads)]
     public int? Threads { get; init; }
 
-    /// <summary>Seed for shuffling and augmentation; notebooks also pass it to <c>manual_seed</c> for initialisation and dropout.</summary>
+    /// <summary>Seed for the initial weights, dropout, shuffling and augmentation.</summary>
     public int Seed { get; init; }
 
-    /// <summary>The chapter's exact choices, gaps included, for a side-by-side run.</summary>
+    /// <summary>Earlier runs whose checkpoints are kept in the cache (their records always are); the best run's are never removed.</summary>
+    [Range(1, 1_000)]
+    public int KeepRuns { get; init; } = 10;
+
+    /// <summary>The chapter's exact choices, gaps included, for a side-by-side run (with <see cref="AlexNetConfig.Chapter"/>).</summary>
     public static TrainingOptions Chapter { get; } = new()
     {
-        Dropout = 0,
         Epochs = 1,
         LearningRate = 0.001,
         Momentum = 0,
         WeightDecay = 0,
+        Normalize = false,
         TrainAccuracyImages = null,
         Device = "cpu",
     };
 
+    /// <summary>How evaluation batches are made: in file order, <see cref="EvalBatchSize"/> at a time, at <paramref name="imageSize"/>.</summary>
+    public BatchOptions EvaluationBatchOptions(int imageSize) => BatchOptions.Evaluation(EvalBatchSize) with { ImageSize = imageSize };
+
     /// <inheritdoc />
-    public TrainingOptions ForQuickProfile() => this with
+    public TrainingOptions For(RunProfile profile) => profile switch
     {
-        Epochs = Math.Min(Epochs, 3),
-        BatchSize = Math.Min(BatchSize, 32),
-        TrainAccuracyImages = Math.Min(TrainAccuracyImages ?? int.MaxValue, 500),
+        RunProfile.Quick => this with
+        {
+            Epochs = Math.Min(Epochs, 2),
+            BatchSize = Math.Min(BatchSize, 32),
+            TrainAccuracyImages = Math.Min(TrainAccuracyImages ?? int.MaxValue, 256),
+        },
+        // About 15 minutes of training on a two-core laptop (README and notebook 05 give the measurement).
+        RunProfile.Class => this with
+        {
+            Epochs = Math.Min(Epochs, 3),
+            TrainAccuracyImages = Math.Min(TrainAccuracyImages ?? int.MaxValue, 1_000),
+        },
+        _ => this,
     };
 }

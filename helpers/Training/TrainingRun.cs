@@ -1,237 +1,190 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using DeepCnn.Compute;
 using DeepCnn.Configuration;
-using DeepCnn.Data;
+using DeepCnn.IO;
+using DeepCnn.Models;
 using static TorchSharp.torch;
 
 namespace DeepCnn.Training;
 
 /// <summary>
-/// The plumbing around the chapter's training loop, which is written in notebook 05 (<c>DeepCnn.Chapter.TrainingLoop</c>):
-/// which epochs are left, the batches of each (freed after use), the history, progress reports, the divergence guard
-/// and a checkpoint after every epoch. It builds nothing and changes no process-wide state: the caller makes the
-/// network, the optimiser and the batches, and sets the seed and the thread count.
+/// One training run's record: a folder of its own under the cache's <c>runs/</c> (its name says when it started and
+/// which variant), holding <c>run.json</c> (what the run is, <see cref="RunDescription"/>, and its finished epochs),
+/// <c>last.ckpt</c> (the newest epoch, with the optimiser's state) and <c>best.ckpt</c> (the epoch with the best test
+/// accuracy so far). A run never writes into another run's folder, so a worse run never replaces a better one and two
+/// runs at once keep two records.
 /// </summary>
-/// <remarks>
-/// A run that stops part-way (cancelled, or an exception in a step) goes on exactly where it stopped when the loop is
-/// run again: the finished steps of the interrupted epoch are in the weights and in the history once, and the epoch
-/// continues with its next batch in the same shuffled order.
-/// </remarks>
 public sealed class TrainingRun
 {
-    private readonly IProgress<TrainingProgress>? progress;
-    private readonly Func<CancellationToken>? cancellation;
-    private readonly List<double> epochLosses = [];
-    private readonly Stopwatch epochClock = new(); // runs only while the epoch's batches are being trained on
-    private int epoch;
-    private bool stepPending;
-    private string? diverged;
+    /// <summary>The record of what the run is and how far it got.</summary>
+    public const string RecordFile = "run.json";
 
-    /// <summary>
-    /// Prepares a run; <paramref name="checkpointPath"/> null means no checkpoints. <paramref name="cancellation"/> is asked
-    /// before every batch for the token that stops the run (in a notebook: the running cell's, which changes every time
-    /// the cell runs again).
-    /// </summary>
-    public TrainingRun(TrainingBatches batches, TrainingOptions options, string? checkpointPath = null,
-        IProgress<TrainingProgress>? progress = null, Func<CancellationToken>? cancellation = null)
+    /// <summary>The checkpoint of the newest finished epoch.</summary>
+    public const string LastCheckpoint = "last.ckpt";
+
+    /// <summary>The checkpoint of the finished epoch with the best test accuracy.</summary>
+    public const string BestCheckpoint = "best.ckpt";
+
+    private TrainingRun(string folder, RunRecord record, TrainingBatches batches)
     {
-        ArgumentNullException.ThrowIfNull(batches);
-        options.Validate();
+        Folder = folder;
+        Record = record;
         Batches = batches;
-        Options = options;
-        CheckpointPath = checkpointPath;
-        this.progress = progress;
-        this.cancellation = cancellation;
     }
 
-    /// <summary>The batches trained and evaluated on.</summary>
+    /// <summary>The batches the run trains and measures on.</summary>
     public TrainingBatches Batches { get; }
 
-    /// <summary>The run's settings.</summary>
-    public TrainingOptions Options { get; }
+    /// <summary>Epochs saved by this object so far (its monitor uses it to leave the save out of the training time).</summary>
+    public int Saves { get; private set; }
 
-    /// <summary>Where a checkpoint is written after every epoch (null: nowhere).</summary>
-    public string? CheckpointPath { get; }
+    /// <summary>How long the last save took, in seconds.</summary>
+    public double LastSaveSeconds { get; private set; }
 
-    /// <summary>Finished epochs and the moving loss after every step.</summary>
-    public TrainingHistory History { get; } = new();
+    /// <summary>The run's own folder.</summary>
+    public string Folder { get; }
 
-    /// <summary>SGD steps finished so far, over all epochs.</summary>
-    public int Steps => History.MovingLoss.Count;
+    /// <summary>The folder's name, which names the run.</summary>
+    public string Name => Record.Description.Name;
 
-    /// <summary>The moving-average loss after the last step (NaN before the first).</summary>
-    public double MovingLoss => Steps == 0 ? double.NaN : History.MovingLoss[^1];
+    /// <summary>What the run is and its finished epochs, as saved in <see cref="RecordFile"/>.</summary>
+    public RunRecord Record { get; private set; }
 
-    /// <summary>The epochs still to train: the interrupted one first, if any, up to <see cref="TrainingOptions.Epochs"/>.</summary>
-    public IEnumerable<int> Epochs()
-    {
-        ThrowIfDiverged();
-        for (var e = History.Epochs.Count + 1; e <= Options.Epochs; e++)
-        {
-            yield return e;
-        }
-    }
+    /// <summary>What the run is.</summary>
+    public RunDescription Description => Record.Description;
 
-    /// <summary>
-    /// The shuffled training batches of <paramref name="epochNumber"/>, continuing after the last finished step if the
-    /// epoch was interrupted. Each batch is freed when the loop moves on; call <see cref="EndStep"/> once per batch.
-    /// </summary>
-    public IEnumerable<Batch> TrainBatches(int epochNumber)
-    {
-        ThrowIfDiverged();
-        if (epochNumber != History.Epochs.Count + 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(epochNumber), epochNumber, $"The next epoch to train is {History.Epochs.Count + 1}.");
-        }
+    /// <summary>The finished (saved) epochs.</summary>
+    public TrainingHistory History => Record.History;
 
-        if (epochNumber != epoch)
-        {
-            epoch = epochNumber;
-            epochLosses.Clear();
-            epochClock.Reset();
-        }
-
-        epochClock.Start();
-        try
-        {
-            // The next batch is prepared while the current step runs, so the device does not wait for it.
-            foreach (var batch in Prefetch.OneAhead(Batches.Train.Epoch(epochNumber, skip: epochLosses.Count)))
-            {
-                try
-                {
-                    (cancellation?.Invoke() ?? CancellationToken.None).ThrowIfCancellationRequested();
-                    stepPending = true;
-                    yield return batch;
-                    if (stepPending)
-                    {
-                        throw new InvalidOperationException("Call run.EndStep(loss, movingLoss) once after each training step, before the next batch.");
-                    }
-                }
-                finally
-                {
-                    batch.Dispose();
-                }
-            }
-        }
-        finally
-        {
-            stepPending = false;
-            epochClock.Stop();
-        }
-    }
-
-    /// <summary>Records one finished step: the batch's loss and the moving average; stops the run if the loss is not finite.</summary>
-    /// <exception cref="TrainingDivergedException">The loss is NaN or infinite.</exception>
-    public void EndStep(double loss, double movingLoss)
-    {
-        if (!stepPending)
-        {
-            throw new InvalidOperationException("EndStep records a step on a batch from run.TrainBatches(epoch); there is no such step to record.");
-        }
-
-        stepPending = false;
-        if (!double.IsFinite(loss))
-        {
-            Diverge(epochLosses.Count + 1, $"the loss became {loss.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        epochLosses.Add(loss);
-        History.MovingLoss.Add(movingLoss);
-        progress?.Report(new TrainingProgress(TrainingPhase.Training, epoch, Options.Epochs, epochLosses.Count, Batches.Train.BatchCount,
-            movingLoss, ImagesPerSecond()));
-    }
-
-    /// <summary>Training images in file order for the training accuracy: up to <see cref="TrainingOptions.TrainAccuracyImages"/>.</summary>
-    public IEnumerable<Batch> TrainSample()
-    {
-        var batches = Batches.TrainEvaluation.BatchesFor(Options.TrainAccuracyImages);
-        return Evaluation(Batches.TrainEvaluation.Epoch().Take(batches), TrainingPhase.EvaluatingTrain, batches);
-    }
-
-    /// <summary>All test images in file order.</summary>
-    public IEnumerable<Batch> TestBatches() => Evaluation(Batches.Test.Epoch(), TrainingPhase.EvaluatingTest, Batches.Test.BatchCount);
+    /// <summary>The training options.</summary>
+    public TrainingOptions Options => Record.Description.Options;
 
     /// <summary>
-    /// Ends the epoch: checks that every weight and optimiser state is finite, records the epoch, writes the checkpoint
-    /// (atomically) and reports the finished epoch.
+    /// Starts a run in a new folder under <paramref name="runsFolder"/>: describes the network, optimiser and loss as
+    /// built, checks that the folder is writable and has room for two checkpoints, writes <see cref="RecordFile"/>, and
+    /// removes the checkpoints of finished runs beyond <see cref="TrainingOptions.KeepRuns"/> (never their records, never
+    /// the best run's).
     /// </summary>
-    /// <exception cref="TrainingDivergedException">The weights or optimiser state are not finite; nothing is saved.</exception>
-    public EpochResult EndEpoch(nn.Module net, optim.Optimizer optimizer, double trainAccuracy, double testAccuracy)
+    /// <param name="runsFolder">Where runs are kept (the cache's runs/ folder).</param>
+    /// <param name="net">The network as built and initialised.</param>
+    /// <param name="optimizer">The optimiser as built.</param>
+    /// <param name="lossFunction">The loss.</param>
+    /// <param name="config">The network's settings.</param>
+    /// <param name="options">The training options.</param>
+    /// <param name="batches">The batches: data, scaling and device.</param>
+    /// <param name="code">For each saved type of the chapter's code, its fingerprint and origin (notebooks pass what they ran).</param>
+    /// <exception cref="IOException">The folder is not writable or lacks room; the message says where and how much.</exception>
+    public static TrainingRun Start(string runsFolder, nn.Module<Tensor, Tensor> net, optim.Optimizer optimizer, nn.Module lossFunction,
+        AlexNetConfig config, TrainingOptions options, TrainingBatches batches, IReadOnlyDictionary<string, string>? code = null)
     {
         ArgumentNullException.ThrowIfNull(net);
-        ThrowIfDiverged();
-        if (epoch == 0 || epochLosses.Count < Batches.Train.BatchCount)
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(lossFunction);
+        ArgumentNullException.ThrowIfNull(batches);
+        OptionsValidation.Validate(config);
+        OptionsValidation.Validate(options);
+        var network = NetworkDescription.Of(net);
+        var optimiser = OptimizerDescription.Of(optimizer);
+        RunStorage.EnsureRoom(runsFolder, 2 * RunStorage.CheckpointBytes(network, optimiser));
+
+        var started = DateTimeOffset.Now;
+        var (name, folder) = RunStorage.Claim(runsFolder, $"{started:yyyyMMdd-HHmmss}-{config.Variant.ToString().ToLowerInvariant()}");
+        var description = new RunDescription(name, started, config, options, network, optimiser, lossFunction.GetType().Name,
+            code ?? new Dictionary<string, string>(), batches.Data.Origin, batches.Data.ClassNames, batches.Data.Train.Count, batches.Data.Test.Count,
+            batches.Stats, Devices.Describe(batches.Train.Device));
+        var run = new TrainingRun(folder, new RunRecord(description, new TrainingHistory(), RunStatus.Running, null), batches);
+        run.WriteRecord();
+        RunStorage.Prune(runsFolder, options.KeepRuns, keep: name);
+        return run;
+    }
+
+    /// <summary>
+    /// Saves a finished epoch: <see cref="LastCheckpoint"/> with the weights and the optimiser's state, <see cref="BestCheckpoint"/>
+    /// when its test accuracy is the best so far, then the record. Each file is written whole or not at all. When a write
+    /// fails the epoch stays unrecorded and the exception says so; running the training loop again retries it.
+    /// </summary>
+    /// <exception cref="TrainingDivergedException">A weight or optimiser state is NaN or infinite; nothing is written.</exception>
+    /// <exception cref="IOException">A write failed; the epoch is not recorded.</exception>
+    public void Save(nn.Module net, optim.Optimizer optimizer, EpochResult result)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(result);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var expected = History.Epochs.Count + 1;
+        if (result.Epoch != expected)
         {
-            throw new InvalidOperationException(
-                $"Epoch {History.Epochs.Count + 1} is not finished: {epochLosses.Count} of {Batches.Train.BatchCount} steps recorded with run.EndStep.");
+            throw new ArgumentException($"Run {Name} saves epoch {expected} next, not epoch {result.Epoch}.", nameof(result));
         }
 
         if (FiniteState.FirstNonFinite(net, optimizer) is { } broken)
         {
-            Diverge(epochLosses.Count, $"after its last step the {broken} holds NaN or infinite values");
+            var diverged = new TrainingDivergedException(result.Epoch, result.Steps, $"after its last step the {broken} holds NaN or infinite values", Options.LearningRate, WhatIsKept());
+            Stop(RunStatus.Diverged, diverged.Message);
+            throw diverged;
         }
 
-        var result = new EpochResult(epoch, MovingLoss, epochLosses.Average(), trainAccuracy, testAccuracy, epochClock.Elapsed.TotalSeconds, ImagesPerSecond());
-        History.Epochs.Add(result);
-        if (CheckpointPath is not null)
+        var history = new TrainingHistory { Epochs = [.. History.Epochs, result] };
+        var isBest = History.Best is not { } best || result.TestAccuracy > best.TestAccuracy;
+        var contents = new CheckpointContents(Checkpoint.FormatVersion, Description, result.Epoch, history, DateTimeOffset.Now);
+        try
         {
-            Checkpoint.Save(CheckpointPath, net, optimizer, new CheckpointContents(Checkpoint.FormatVersion, Options, History, Batches.Stats,
-                Batches.Data.ClassNames, Batches.Data.Origin, Batches.Data.Train.Count, Batches.Data.Test.Count, DateTimeOffset.Now));
-        }
+            var last = Path.Combine(Folder, LastCheckpoint);
+            Checkpoint.Save(last, net, optimizer, contents);
+            if (isBest)
+            {
+                AtomicFile.Write(Path.Combine(Folder, BestCheckpoint), stream =>
+                {
+                    using var source = File.OpenRead(last);
+                    source.CopyTo(stream);
+                });
+            }
 
-        epoch = 0;
-        epochLosses.Clear();
-        epochClock.Reset();
-        progress?.Report(new TrainingProgress(TrainingPhase.EvaluatingTest, result.Epoch, Options.Epochs, Batches.Test.BatchCount,
-            Batches.Test.BatchCount, result.MovingLoss, result.ImagesPerSecond, result));
-        return result;
+            var status = history.Epochs.Count >= Options.Epochs ? RunStatus.Finished : RunStatus.Running;
+            WriteRecord(Record with { History = history, Status = status, Problem = null });
+            Saves++;
+            LastSaveSeconds = clock.Elapsed.TotalSeconds;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(
+                $"Epoch {result.Epoch} of run {Name} could not be saved in {Folder} ({e.Message}); it is not recorded. " +
+                "Free some disk space or fix the folder's permissions, then run the training cell again: it saves this epoch without training it again.", e);
+        }
     }
 
-    /// <summary>One line a reader can compare runs by: loss, accuracies, speed, device and data.</summary>
-    public string Summary() => History.Last is { } last
+    /// <summary>Marks the run as stopped by a problem (a diverged loss, say), so that notebook 06 does not pick it.</summary>
+    public void Stop(RunStatus status, string problem)
+    {
+        try
+        {
+            WriteRecord(Record with { Status = status, Problem = problem });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The problem itself is what the reader must see; a record that cannot say so stays as it was.
+        }
+    }
+
+    /// <summary>
+    /// One line a reader can compare runs by: the moving loss (and the last epoch's mean), train and test accuracy, the
+    /// speed over every step, optimiser, device and data.
+    /// </summary>
+    public string Summary() => Record.Summary();
+
+    /// <summary>What this run has saved, for messages about a run that stopped: its epochs and where its best one is.</summary>
+    internal string WhatIsKept() => History.Best is { } best
         ? string.Create(CultureInfo.InvariantCulture,
-            $"loss {last.MovingLoss:F3}, train acc {last.TrainAccuracy:P1}, test acc {last.TestAccuracy:P1}, " +
-            $"{last.ImagesPerSecond:F1} images/s on {Devices.Describe(Batches.Train.Device)}, {Options.Variant} AlexNet, " +
-            $"{History.Epochs.Count} epoch(s) on {Batches.Data.Origin.Name} ({Batches.Data.Train.Count:N0} train / {Batches.Data.Test.Count:N0} test images)")
-        : "not trained yet";
+            $"run {Name} keeps its {History.Epochs.Count} saved epoch(s); the best, epoch {best.Epoch} at {best.TestAccuracy:P1} test accuracy, is {Path.Combine(Folder, BestCheckpoint)}.")
+        : $"run {Name} had no epoch saved yet.";
 
-    private IEnumerable<Batch> Evaluation(IEnumerable<Batch> batches, TrainingPhase phase, int count)
+    /// <summary>The run, in one line.</summary>
+    public override string ToString() => $"run {Name} in {Folder}: {Summary()}";
+
+    private void WriteRecord(RunRecord? record = null)
     {
-        var number = 0;
-        foreach (var batch in batches)
-        {
-            try
-            {
-                (cancellation?.Invoke() ?? CancellationToken.None).ThrowIfCancellationRequested();
-                yield return batch;
-            }
-            finally
-            {
-                batch.Dispose();
-            }
-
-            progress?.Report(new TrainingProgress(phase, History.Epochs.Count + 1, Options.Epochs, ++number, count, MovingLoss, ImagesPerSecond()));
-        }
-    }
-
-    private double ImagesPerSecond() => epochLosses.Count == 0
-        ? 0
-        : epochLosses.Count * Batches.Train.Options.BatchSize / Math.Max(epochClock.Elapsed.TotalSeconds, 1e-9);
-
-    private void ThrowIfDiverged()
-    {
-        if (diverged is not null)
-        {
-            throw new InvalidOperationException($"This run diverged earlier ({diverged}); build the network and the run again.");
-        }
-    }
-
-    private void Diverge(int batch, string what)
-    {
-        var lastGood = CheckpointPath is null ? "no checkpoint was asked for." : Checkpoint.Describe(CheckpointPath, $"The checkpoint '{Path.GetFullPath(CheckpointPath)}'");
-        var exception = new TrainingDivergedException(epoch, batch, what, Options.LearningRate, lastGood);
-        diverged = exception.Message;
-        throw exception;
+        record ??= Record;
+        AtomicFile.WriteAllText(Path.Combine(Folder, RecordFile), JsonSerializer.Serialize(record, RunStorage.Json));
+        Record = record;
     }
 }

@@ -46,7 +46,7 @@ public sealed class LayerProfileTests
     [Fact]
     public void Profiling_a_real_step_times_every_layer_and_counts_in_place_relu_backward_in_the_layer_before()
     {
-        using var model = new AlexNet(AlexNetVariant.Chapter, 10, 0.5, AlexNetInput.Side);
+        using var model = new AlexNet(new AlexNetConfig { Variant = AlexNetVariant.Chapter, Dropout = 0.5, ImageSize = AlexNetInput.Side }, 10);
         using var optimizer = optim.SGD(model.parameters(), 0.01, 0.9);
         using var images = randn(2, 3, AlexNetInput.Side, AlexNetInput.Side);
         using var labels = tensor(new long[] { 1, 7 });

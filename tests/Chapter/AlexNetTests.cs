@@ -6,7 +6,8 @@ namespace DeepCnn.Tests.Chapter;
 
 public sealed class AlexNetTests
 {
-    private static AlexNet Build(AlexNetVariant variant, double dropout = 0.5, int imageSize = 224) => new(variant, 10, dropout, imageSize);
+    private static AlexNet Build(AlexNetVariant variant, double dropout = 0.5, int imageSize = 224) =>
+        new(new AlexNetConfig { Variant = variant, Dropout = dropout, ImageSize = imageSize }, 10);
 
     private static long Parameters(nn.Module model) => model.parameters().Sum(p => p.numel());
 
@@ -64,6 +65,21 @@ public sealed class AlexNetTests
         model.eval();
         using var scope = NewDisposeScope();
         Assert.Equal(new long[] { 3, 10 }, model.call(randn(3, 3, imageSize, imageSize)).shape);
+    }
+
+    [Theory]
+    [InlineData(AlexNetVariant.Chapter)]
+    [InlineData(AlexNetVariant.Classic)]
+    public void The_options_know_the_smallest_image_the_network_takes(AlexNetVariant variant)
+    {
+        // AlexNetConfig checks the image size before anything is built, from the layout's arithmetic; the network agrees.
+        var smallest = new AlexNetConfig { Variant = variant }.MinImageSize;
+        using (var fits = Build(variant, imageSize: smallest))
+        {
+            Assert.Equal(1, ModelSummary.Of(fits, smallest).Layers.Single(l => l.Name == "features.pool5").OutputShape[^1]);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Build(variant, imageSize: smallest - 1));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class MinibatchTests
     public void Steps_on_a_fixed_batch_lower_its_loss_and_leave_no_tensor_behind()
     {
         manual_seed(3);
-        using var net = new AlexNet(AlexNetVariant.Chapter, 10, 0, 224);
+        using var net = new AlexNet(new AlexNetConfig { Variant = AlexNetVariant.Chapter, Dropout = 0, ImageSize = 224 }, 10);
         Xavier.Initialize(net, 2.24);
         using var lossFunction = nn.CrossEntropyLoss();
         using var optimizer = optim.SGD(net.parameters(), 0.01, momentum: 0.9);

@@ -9,7 +9,7 @@ public sealed class XavierTests
     [Fact]
     public void Weights_are_uniform_within_the_chapters_bound_and_biases_zero()
     {
-        using var model = new AlexNet(AlexNetVariant.Chapter, 10, 0, 224);
+        using var model = new AlexNet(new AlexNetConfig { Variant = AlexNetVariant.Chapter, Dropout = 0, ImageSize = 224 }, 10);
         Xavier.Initialize(model, 2.24);
         var conv1 = model.named_parameters().Single(p => p.name == "features.conv1.weight").parameter;
         // conv1: fan in 3*11*11 = 363, fan out 96*11*11 = 11,616, so MXNet's bound is sqrt(2.24 / ((363 + 11616) / 2)).
@@ -29,7 +29,7 @@ public sealed class XavierTests
         static Tensor Fc8(int seed)
         {
             manual_seed(seed);
-            using var model = new AlexNet(AlexNetVariant.Chapter, 10, 0.5, 224);
+            using var model = new AlexNet(new AlexNetConfig { Variant = AlexNetVariant.Chapter, Dropout = 0.5, ImageSize = 224 }, 10);
             Xavier.Initialize(model, 2.24);
             return model.named_parameters().Single(p => p.name == "classifier.fc8.weight").parameter.detach().clone();
         }

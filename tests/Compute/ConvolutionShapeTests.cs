@@ -32,7 +32,7 @@ public sealed class ConvolutionShapeTests
     [Fact]
     public void Flops_agree_with_the_model_summary_of_the_chapter_network()
     {
-        using var model = new AlexNet(AlexNetVariant.Chapter, 10, 0.5, AlexNetInput.Side);
+        using var model = new AlexNet(new AlexNetConfig { Variant = AlexNetVariant.Chapter, Dropout = 0.5, ImageSize = AlexNetInput.Side }, 10);
         var summary = ModelSummary.Of(model);
 
         Assert.Equal(summary.Layers.Single(l => l.Name == "features.conv1").Flops, ConvolutionShape.AlexNetConv1.FlopsPerImage);

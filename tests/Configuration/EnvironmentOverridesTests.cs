@@ -35,14 +35,17 @@ public sealed class EnvironmentOverridesTests
     public void Variables_override_numbers_enums_and_nullables_and_each_override_is_reported()
     {
         var options = Apply(new TrainingOptions { Epochs = 7 },
-            ("ALEXNET_EPOCHS", "2"), ("ALEXNET_LEARNING_RATE", "0.05"), ("ALEXNET_VARIANT", "classic"),
+            ("ALEXNET_EPOCHS", "2"), ("ALEXNET_LEARNING_RATE", "0.05"), ("ALEXNET_NORMALIZE", "false"),
             ("ALEXNET_TRAIN_ACCURACY_IMAGES", "none"), ("ALEXNET_AUGMENT", "true"));
         Assert.Equal(2, options.Epochs);
         Assert.Equal(0.05, options.LearningRate);
-        Assert.Equal(AlexNetVariant.Classic, options.Variant);
+        Assert.False(options.Normalize);
         Assert.Null(options.TrainAccuracyImages);
         Assert.True(options.Augment);
         Assert.Equal(5, reports.Count);
+        var config = Apply(new AlexNetConfig(), ("ALEXNET_VARIANT", "classic"), ("ALEXNET_IMAGE_SIZE", "256"));
+        Assert.Equal(AlexNetVariant.Classic, config.Variant);
+        Assert.Equal(256, config.ImageSize);
         Assert.Contains(reports, r => r.Contains("ALEXNET_EPOCHS=2", StringComparison.Ordinal));
     }
 
@@ -54,7 +57,7 @@ public sealed class EnvironmentOverridesTests
         Assert.Contains("'ten'", error.Message);
         Assert.Contains("whole number", error.Message);
 
-        var variant = Assert.Throws<InvalidOptionsException>(() => Apply(new TrainingOptions(), ("ALEXNET_VARIANT", "vgg")));
+        var variant = Assert.Throws<InvalidOptionsException>(() => Apply(new AlexNetConfig(), ("ALEXNET_VARIANT", "vgg")));
         Assert.Contains("Chapter, Classic", variant.Message);
     }
 
@@ -72,10 +75,25 @@ public sealed class EnvironmentOverridesTests
     }
 
     [Fact]
+    public void The_class_profile_keeps_the_real_data_and_cuts_it_to_a_lesson()
+    {
+        var data = Apply(new DataOptions(), ("ALEXNET_PROFILE", "class"));
+        Assert.Equal(DataSetKind.Cifar10, data.DataSet);
+        Assert.Equal(10_000, data.TrainSubset);
+        Assert.Equal(2_000, data.TestSubset);
+        var training = Apply(new TrainingOptions(), ("ALEXNET_PROFILE", "class"));
+        Assert.Equal(3, training.Epochs);
+        Assert.Equal(64, training.BatchSize);
+        Assert.Contains(reports, r => r.Contains("class profile", StringComparison.Ordinal));
+        // A reader's smaller choices stay.
+        Assert.Equal(1, Apply(new TrainingOptions { Epochs = 1 }, ("ALEXNET_PROFILE", "class")).Epochs);
+    }
+
+    [Fact]
     public void An_unknown_profile_is_an_error_that_lists_the_profiles()
     {
         var error = Assert.Throws<InvalidOptionsException>(() => Apply(new DataOptions(), ("ALEXNET_PROFILE", "fast")));
-        Assert.Contains("'full' or 'quick'", error.Message);
+        Assert.Contains("'full', 'class' or 'quick'", error.Message);
     }
 
     [Fact]
@@ -84,9 +102,12 @@ public sealed class EnvironmentOverridesTests
         var chapter = TrainingOptions.Chapter;
         Assert.Equal(0.001, chapter.LearningRate);
         Assert.Equal(0, chapter.Momentum);
-        Assert.Equal(0, chapter.Dropout);
+        Assert.False(chapter.Normalize);
         Assert.Equal(64, chapter.BatchSize);
-        Assert.Equal(2.24, chapter.XavierMagnitude);
+        Assert.Equal(1, chapter.Epochs);
         Assert.Equal(0.01, chapter.LossSmoothing);
+        Assert.Equal(0, AlexNetConfig.Chapter.Dropout);
+        Assert.Equal(2.24, AlexNetConfig.Chapter.XavierMagnitude);
+        Assert.Equal(224, AlexNetConfig.Chapter.ImageSize);
     }
 }

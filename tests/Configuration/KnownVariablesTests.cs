@@ -1,6 +1,7 @@
 using DeepCnn.Compute;
 using DeepCnn.Configuration;
 using DeepCnn.Data;
+using DeepCnn.Models;
 using DeepCnn.Training;
 
 namespace DeepCnn.Tests.Configuration;
@@ -47,7 +48,7 @@ public sealed class KnownVariablesTests
     [Fact]
     public void Known_names_are_every_options_property_and_every_variable_read_directly()
     {
-        var expected = new[] { typeof(TrainingOptions), typeof(DataOptions), typeof(ThroughputOptions) }
+        var expected = new[] { typeof(TrainingOptions), typeof(DataOptions), typeof(ThroughputOptions), typeof(AlexNetConfig), typeof(EvaluationOptions) }
             .SelectMany(type => type.GetProperties().Where(p => p.CanWrite))
             .Select(p => EnvironmentOverrides.VariableFor(p.Name))
             .Concat([EnvironmentOverrides.ProfileVariable, Cifar10Source.EnvironmentVariable, AllocatorTuning.Variable]);

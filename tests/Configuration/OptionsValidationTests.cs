@@ -1,6 +1,7 @@
 using DeepCnn.Compute;
 using DeepCnn.Configuration;
 using DeepCnn.Data;
+using DeepCnn.Models;
 using DeepCnn.Training;
 
 namespace DeepCnn.Tests.Configuration;
@@ -32,7 +33,8 @@ public sealed class OptionsValidationTests
     [InlineData("ALEXNET_DROPOUT", "nan")]
     public void Not_a_number_and_infinities_are_rejected_for_floating_point_options(string variable, string text)
     {
-        var error = Assert.Throws<InvalidOptionsException>(() => FromVariables(new TrainingOptions(), (variable, text)));
+        var error = Assert.Throws<InvalidOptionsException>(() =>
+            variable == "ALEXNET_DROPOUT" ? (object)FromVariables(new AlexNetConfig(), (variable, text)) : FromVariables(new TrainingOptions(), (variable, text)));
 
         Assert.Contains($"{variable}='{text}'", error.Message);
         Assert.Contains("finite number", error.Message);
@@ -53,7 +55,7 @@ public sealed class OptionsValidationTests
     [InlineData("Chapter,Classic")]
     public void An_enum_takes_one_defined_name_not_a_number_or_a_list(string text)
     {
-        var error = Assert.Throws<InvalidOptionsException>(() => FromVariables(new TrainingOptions(), ("ALEXNET_VARIANT", text)));
+        var error = Assert.Throws<InvalidOptionsException>(() => FromVariables(new AlexNetConfig(), ("ALEXNET_VARIANT", text)));
         Assert.Contains("one of Chapter, Classic", error.Message);
     }
 
@@ -67,18 +69,21 @@ public sealed class OptionsValidationTests
     [InlineData("ALEXNET_EPOCHS", "0", "at least 1")]
     [InlineData("ALEXNET_BATCH_SIZE", "0", "from 1 to 50000")]
     [InlineData("ALEXNET_EVAL_BATCH_SIZE", "-1", "from 1 to 50000")]
-    [InlineData("ALEXNET_LEARNING_RATE", "0", "above 0")]
-    [InlineData("ALEXNET_LEARNING_RATE", "-0.1", "above 0")]
+    [InlineData("ALEXNET_LEARNING_RATE", "0", "above 0 and within float32 range (at most 3.4E+38)")]
+    [InlineData("ALEXNET_LEARNING_RATE", "-0.1", "above 0 and within float32 range (at most 3.4E+38)")]
     [InlineData("ALEXNET_MOMENTUM", "1", "at least 0 and below 1")]
     [InlineData("ALEXNET_DROPOUT", "1.0", "at least 0 and below 1")]
-    [InlineData("ALEXNET_WEIGHT_DECAY", "-0.0005", "at least 0")]
-    [InlineData("ALEXNET_XAVIER_MAGNITUDE", "0", "above 0")]
+    [InlineData("ALEXNET_WEIGHT_DECAY", "-0.0005", "at least 0 and within float32 range (at most 3.4E+38)")]
+    [InlineData("ALEXNET_XAVIER_MAGNITUDE", "0", "above 0 and within float32 range (at most 3.4E+38)")]
     [InlineData("ALEXNET_LOSS_SMOOTHING", "0", "above 0 and at most 1")]
     public void Training_values_out_of_range_name_the_variable_the_value_and_the_allowed_range(string variable, string text, string range)
     {
-        var error = Assert.Throws<InvalidOptionsException>(() => FromVariables(new TrainingOptions(), (variable, text)));
+        // The network's own settings are an AlexNetConfig; the rest are how it trains.
+        var network = variable is "ALEXNET_IMAGE_SIZE" or "ALEXNET_DROPOUT" or "ALEXNET_XAVIER_MAGNITUDE";
+        var error = Assert.Throws<InvalidOptionsException>(() =>
+            network ? (object)FromVariables(new AlexNetConfig(), (variable, text)) : FromVariables(new TrainingOptions(), (variable, text)));
 
-        Assert.StartsWith($"{variable}={text} (TrainingOptions.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{variable}={text} ({(network ? "AlexNetConfig" : "TrainingOptions")}.", error.Message, StringComparison.Ordinal);
         Assert.EndsWith($"is out of range: expected {range}.", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Parameter", error.Message);
     }
@@ -126,14 +131,34 @@ public sealed class OptionsValidationTests
     [Fact]
     public void Values_set_in_code_are_checked_too_and_named_by_their_property()
     {
-        var error = Assert.Throws<InvalidOptionsException>(() => new TrainingOptions { ImageSize = 100_000 }.Validate());
-        Assert.Equal("TrainingOptions.ImageSize = 100000 is out of range: expected from 32 to 1024.", error.Message);
+        var error = Assert.Throws<InvalidOptionsException>(() => OptionsValidation.Validate(new AlexNetConfig { ImageSize = 100_000 }));
+        Assert.Equal("AlexNetConfig.ImageSize = 100000 is out of range: expected from 32 to 1024.", error.Message);
 
         var nan = Assert.Throws<InvalidOptionsException>(() => new TrainingOptions { Momentum = double.NaN }.Validate());
         Assert.Equal("TrainingOptions.Momentum = NaN is not valid: expected a finite number at least 0 and below 1.", nan.Message);
 
         var folder = Assert.Throws<InvalidOptionsException>(() => new DataOptions { CacheFolder = " " }.Validate());
         Assert.Equal("DataOptions.CacheFolder = \" \" is not valid: expected a folder path.", folder.Message);
+    }
+
+    [Fact]
+    public void A_learning_rate_beyond_what_a_float_holds_is_refused_when_the_options_are_read()
+    {
+        var error = Assert.Throws<InvalidOptionsException>(() => FromVariables(new TrainingOptions(), ("ALEXNET_LEARNING_RATE", "1e300")));
+        Assert.Contains("ALEXNET_LEARNING_RATE=1e300", error.Message);
+        Assert.Contains("out of range", error.Message);
+    }
+
+    [Theory]
+    [InlineData("chapter", "160", 195)]
+    [InlineData("classic", "60", 65)]
+    public void An_image_size_the_variant_cannot_take_is_refused_naming_the_variable_and_the_smallest_size(string variant, string size, int smallest)
+    {
+        var error = Assert.Throws<InvalidOptionsException>(() =>
+            FromVariables(new AlexNetConfig(), ("ALEXNET_VARIANT", variant), ("ALEXNET_IMAGE_SIZE", size)));
+        Assert.Contains($"ALEXNET_IMAGE_SIZE={size}", error.Message);
+        Assert.Contains($"expected at least {smallest}", error.Message);
+        Assert.Equal(smallest, new AlexNetConfig { Variant = Enum.Parse<AlexNetVariant>(variant, ignoreCase: true) }.MinImageSize);
     }
 
     [Fact]
@@ -162,11 +187,17 @@ public sealed class OptionsValidationTests
         var training = new TrainingOptions();
         Assert.Same(training, training.Validate());
         Assert.Empty(OptionsValidation.Problems(TrainingOptions.Chapter));
-        Assert.Empty(OptionsValidation.Problems(training.ForQuickProfile()));
+        foreach (var profile in Enum.GetValues<RunProfile>())
+        {
+            Assert.Empty(OptionsValidation.Problems(training.For(profile)));
+            Assert.Empty(OptionsValidation.Problems(new DataOptions().For(profile)));
+            Assert.Empty(OptionsValidation.Problems(new ThroughputOptions().For(profile)));
+        }
+
         Assert.Empty(OptionsValidation.Problems(new DataOptions()));
-        Assert.Empty(OptionsValidation.Problems(new DataOptions().ForQuickProfile()));
         Assert.Empty(OptionsValidation.Problems(new ThroughputOptions()));
-        Assert.Empty(OptionsValidation.Problems(new ThroughputOptions().ForQuickProfile()));
+        Assert.Empty(OptionsValidation.Problems(new AlexNetConfig()));
+        Assert.Empty(OptionsValidation.Problems(AlexNetConfig.Chapter));
         Assert.Empty(OptionsValidation.Problems(BatchOptions.Training()));
     }
 

@@ -21,7 +21,7 @@ public sealed class BatchLoaderTests : IDisposable
     [Fact]
     public void Training_batch_is_64x3x224x224_float_with_int64_labels()
     {
-        var loader = new BatchLoader(data.Train, BatchOptions.Training(), stats);
+        var loader = new BatchLoader(data.Train, BatchOptions.Training() with { ImageSize = 224 }, stats);
         using var batch = loader.Epoch().First();
         Assert.Equal(new long[] { 64, 3, 224, 224 }, batch.Images.shape);
         Assert.Equal(ScalarType.Float32, batch.Images.dtype);
@@ -102,7 +102,7 @@ public sealed class BatchLoaderTests : IDisposable
     [Fact]
     public void Upsampling_is_bilinear_so_a_flat_image_stays_flat_and_values_stay_in_range()
     {
-        var loader = new BatchLoader(data.Test, BatchOptions.Evaluation(8), stats);
+        var loader = new BatchLoader(data.Test, BatchOptions.Evaluation(8) with { ImageSize = 224 }, stats);
         using var small = new BatchLoader(data.Test, BatchOptions.Evaluation(8) with { ImageSize = 32 }, stats).Epoch().First();
         using var large = loader.Epoch().First();
         using var scope = NewDisposeScope();

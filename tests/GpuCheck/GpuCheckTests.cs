@@ -7,7 +7,7 @@ namespace DeepCnn.Tests.GpuCheck;
 public sealed class GpuCheckTests
 {
     private static EpochResult Epoch(int number, double imagesPerSecond, double testAccuracy) =>
-        new(number, 1.0, 1.1, 0.9, testAccuracy, 10, imagesPerSecond);
+        new(number, 1.0, 1.1, 0.9, testAccuracy, 10, imagesPerSecond, [1.0]);
 
     private static VariantResult Result(double reloaded = 0.9, double accuracy = 0.9) => new(
         AlexNetVariant.Chapter, 21_247_306, 3 * 893_819_136L,

@@ -9,7 +9,7 @@ public sealed class ModelSummaryTests
     [Fact]
     public void Summary_of_the_chapter_network_walks_from_96x54x54_down_to_ten_scores()
     {
-        using var model = new AlexNet(AlexNetVariant.Chapter, 10, 0.5, 224);
+        using var model = new AlexNet(new AlexNetConfig { Variant = AlexNetVariant.Chapter, Dropout = 0.5, ImageSize = 224 }, 10);
         var summary = ModelSummary.Of(model);
         Assert.Equal("1x96x54x54", summary.Layers.Single(l => l.Name == "features.conv1").Shape);
         Assert.Equal("1x256x1x1", summary.Layers.Single(l => l.Name == "features.pool5").Shape);
@@ -23,7 +23,7 @@ public sealed class ModelSummaryTests
     [Fact]
     public void Summary_of_the_classic_network_ends_its_convolutions_at_256x5x5_and_counts_2_01_gflop()
     {
-        using var model = new AlexNet(AlexNetVariant.Classic, 10, 0.5, 224);
+        using var model = new AlexNet(new AlexNetConfig { Variant = AlexNetVariant.Classic, Dropout = 0.5, ImageSize = 224 }, 10);
         model.train();
         var summary = ModelSummary.Of(model);
         Assert.Equal("1x256x5x5", summary.Layers.Single(l => l.Name == "features.pool5").Shape);

@@ -1,4 +1,5 @@
 using DeepCnn.ChapterCode;
+using DeepCnn.SavedCode;
 
 namespace DeepCnn.Tests.Notebooks;
 

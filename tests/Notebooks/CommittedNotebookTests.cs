@@ -80,7 +80,7 @@ public sealed class CommittedNotebookTests
         Assert.All(NotebookJson.Cells(Load(name), "code"), cell =>
         {
             var lines = NotebookJson.Source(cell).Split('\n');
-            var limit = lines[0].Trim() == DeepCnn.ChapterCode.SavedCells.Marker ? 30 : 20;
+            var limit = lines[0].Trim() == DeepCnn.SavedCode.SavedCells.Marker ? 30 : 20;
             Assert.True(lines.Length <= limit, $"{name}: a cell of {lines.Length} lines (at most {limit}):\n{NotebookJson.Source(cell)}");
             Assert.All(lines, line => Assert.True(line.Length <= 120, $"{name}: a line of {line.Length} characters:\n{line}"));
         });

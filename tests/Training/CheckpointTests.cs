@@ -13,7 +13,7 @@ public sealed class CheckpointTests(SmallTrainingData fixture) : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private static TrainingOptions Small => SmallRun.Cpu96 with
+    private static TrainingOptions Small => SmallRun.Cpu with
     {
         BatchSize = 16,
         TrainAccuracyImages = 16,
@@ -22,14 +22,12 @@ public sealed class CheckpointTests(SmallTrainingData fixture) : IDisposable
 
     private string Trained(out SmallRun run)
     {
-        var path = temp.Combine("checkpoints", "alexnet.ckpt");
-        run = new SmallRun(fixture.Data.Subset(48, 60), Small, path);
+        run = new SmallRun(fixture.Data.Subset(48, 60), Small, temp.Combine("runs"));
         run.Train();
-        return path;
+        return Path.Combine(run.Run.Folder, TrainingRun.LastCheckpoint);
     }
 
-    private static AlexNet Rebuild(CheckpointContents saved) =>
-        new(saved.Options.Variant, saved.ClassNames.Count, saved.Options.Dropout, saved.Options.ImageSize);
+    private static AlexNet Rebuild(CheckpointContents saved) => new(saved.Run.Config, saved.Run.ClassNames.Count);
 
     [Fact]
     public void A_network_rebuilt_from_a_checkpoint_predicts_exactly_what_the_trained_one_predicted()
@@ -41,16 +39,18 @@ public sealed class CheckpointTests(SmallTrainingData fixture) : IDisposable
         var saved = Checkpoint.ReadContents(path);
         using var net = Rebuild(saved);
         Checkpoint.Load(path, net);
-        var actual = Evaluator.Predict(net, saved.EvaluationBatches(run.Batches.Data.Test, CPU));
+        var actual = Evaluator.Predict(net, saved.Run.EvaluationBatches(run.Batches.Data.Test, CPU));
 
         Assert.Equal(expected.Predicted, actual.Predicted);
         Assert.Equal(expected.Confidence, actual.Confidence);
-        Assert.Equal(Small, saved.Options);
+        Assert.Equal(Small, saved.Run.Options);
+        Assert.Equal(run.Config, saved.Run.Config);
         Assert.Equal(run.Run.History.MovingLoss, saved.History.MovingLoss);
-        Assert.Equal(run.Run.History.Epochs, saved.History.Epochs);
-        Assert.Equal(run.Batches.Stats.Mean, saved.Stats.Mean);
-        Assert.True(saved.Origin.IsSynthetic);
-        Assert.Equal(run.Batches.Data.ClassNames, saved.ClassNames);
+        Assert.Equal(run.Run.History.Epochs.Select(e => (e.Epoch, e.TestAccuracy)), saved.History.Epochs.Select(e => (e.Epoch, e.TestAccuracy)));
+        Assert.Equal(run.Batches.Stats.Mean, saved.Run.Stats.Mean);
+        Assert.True(saved.Run.Data.IsSynthetic);
+        Assert.Equal(run.Batches.Data.ClassNames, saved.Run.ClassNames);
+        Assert.Equal(NetworkDescription.Of(run.Net).Parameters.Select(p => p.ShapeText), saved.Run.Network.Parameters.Select(p => p.ShapeText));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class CheckpointTests(SmallTrainingData fixture) : IDisposable
         var saved = Checkpoint.ReadContents(path);
         var error = Assert.Throws<NonFiniteStateException>(() => Checkpoint.Save(path, run.Net, run.Optimizer, saved));
         Assert.Contains("features.conv1.weight", error.Message);
-        Assert.Contains("still holds the last good state", error.Message);
+        Assert.Contains("left as it was", error.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
     }
 
@@ -116,20 +116,76 @@ public sealed class CheckpointTests(SmallTrainingData fixture) : IDisposable
     }
 
     [Fact]
-    public void Loading_into_a_network_of_another_shape_says_what_was_saved()
+    public void Loading_into_a_network_of_another_shape_names_the_first_layer_that_differs()
+    {
+        var path = Trained(out var run); // the classic layers: 256 channels in conv2
+        run.Dispose();
+        using var other = new AlexNet(new AlexNetConfig { Variant = AlexNetVariant.Chapter, Dropout = 0.5, ImageSize = 224 }, 10);
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path, other));
+        Assert.Contains("do not fit this network", error.Message);
+        Assert.Contains("conv2: the checkpoint has 256 output channels, this network 192", error.Message);
+        Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
+    public void A_network_description_names_the_first_differing_layer_in_words()
+    {
+        static NetworkDescription With(int conv2) => new("AlexNet",
+        [
+            new ParameterShape("features.conv1.weight", [96, 3, 11, 11]),
+            new ParameterShape("features.conv2.weight", [conv2, 96, 5, 5]),
+            new ParameterShape("features.conv3.weight", [384, conv2, 3, 3]),
+            new ParameterShape("classifier.fc8.weight", [10, 4096]),
+        ]);
+
+        Assert.Equal("conv2: the checkpoint has 128 output channels, this network 192 (features.conv2.weight: 128x96x5x5 in the checkpoint, 192x96x5x5 in this network)",
+            With(128).FirstDifference(With(192)));
+        Assert.Null(With(192).FirstDifference(With(192)));
+        var fewerClasses = With(192) with { Parameters = [.. With(192).Parameters.SkipLast(1), new ParameterShape("classifier.fc8.weight", [5, 4096])] };
+        Assert.StartsWith("fc8: the checkpoint has 10 output features, this network 5", With(192).FirstDifference(fewerClasses));
+        Assert.Equal("conv1 96, conv2 128, conv3 384, fc8 10", With(128).Widths());
+    }
+
+    [Fact]
+    public void A_damaged_record_inside_a_checkpoint_names_the_file_and_the_entry()
     {
         var path = Trained(out var run);
         run.Dispose();
-        using var other = new AlexNet(AlexNetVariant.Chapter, 10, 0.5, 224);
-        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path, other));
-        Assert.Contains("do not fit", error.Message);
-        Assert.Contains("Classic AlexNet", error.Message);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            zip.GetEntry("checkpoint.json")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("checkpoint.json").Open());
+            writer.Write("{\"FormatVersion\": 3, \"Run\": [1, 2");
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.ReadContents(path));
+        Assert.Contains(path, error.Message);
+        Assert.Contains("checkpoint.json is damaged", error.Message);
+    }
+
+    [Fact]
+    public void A_checkpoint_whose_bytes_were_overwritten_names_the_file_not_a_bare_zip_error()
+    {
+        var path = Trained(out var run);
+        run.Dispose();
+        var bytes = File.ReadAllBytes(path);
+        // Scribble over the middle of the file: the zip's entries no longer decompress or match.
+        for (var i = bytes.Length / 3; i < bytes.Length / 3 + 4096; i++)
+        {
+            bytes[i] = 0xFF;
+        }
+
+        File.WriteAllBytes(path, bytes);
+        using var net = new AlexNet(SmallRun.Classic96, 10);
+        var error = Assert.ThrowsAny<InvalidDataException>(() => Checkpoint.Load(path, net));
+        Assert.Contains(path, error.Message);
+        Assert.Contains("damaged", error.Message);
     }
 
     [Fact]
     public void Loading_a_missing_checkpoint_says_which_notebook_makes_one()
     {
-        using var net = new AlexNet(AlexNetVariant.Chapter, 10, 0.5, 224);
+        using var net = new AlexNet(new AlexNetConfig { Variant = AlexNetVariant.Chapter, Dropout = 0.5, ImageSize = 224 }, 10);
         var error = Assert.Throws<FileNotFoundException>(() => Checkpoint.Load(temp.Combine("none.ckpt"), net));
         Assert.Contains("none.ckpt", error.Message);
         Assert.Contains("notebook 05", error.Message);

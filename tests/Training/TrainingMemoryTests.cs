@@ -16,7 +16,9 @@ public sealed class TrainingMemoryTests(SmallTrainingData fixture)
     public void Many_training_steps_leave_no_tensor_behind_and_native_memory_flat()
     {
         // The chapter's network at 224x224 (SGD, lr 0.01, momentum 0.9), as notebook 05 sets it up.
-        using var run = new SmallRun(fixture.Data.Subset(64, 20), new TrainingOptions { BatchSize = 4, Dropout = 0, Seed = 1, Device = "cpu" });
+        using var temp = new TempFolder();
+        using var run = new SmallRun(fixture.Data.Subset(64, 20), new TrainingOptions { BatchSize = 4, Seed = 1, Device = "cpu" }, temp.Path,
+            new DeepCnn.Models.AlexNetConfig { Dropout = 0 });
         void Steps(int count)
         {
             for (var i = 0; i < count; i++)

@@ -1,3 +1,5 @@
+using DeepCnn.SavedCode;
+
 namespace DeepCnn.ChapterCode;
 
 /// <summary>Compares the saved cells with their library copies, and writes the copies.</summary>
@@ -10,7 +12,7 @@ internal static class ChapterSync
     public static IReadOnlyList<string> Differences(string root, IReadOnlyList<SavedCell> cells)
     {
         var problems = new List<string>();
-        foreach (var cell in cells)
+        foreach (var (cell, text) in Render(root, cells))
         {
             var path = Path.Combine(root, ChapterFile.PathOf(cell));
             if (!File.Exists(path))
@@ -19,7 +21,7 @@ internal static class ChapterSync
                 continue;
             }
 
-            var expected = ChapterFile.Render(cell).Split('\n');
+            var expected = text.Split('\n');
             var actual = File.ReadAllText(path).ReplaceLineEndings("\n").Split('\n');
             var line = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
                 .FirstOrDefault(i => i >= expected.Length || i >= actual.Length || expected[i] != actual[i], -1);
@@ -47,10 +49,9 @@ internal static class ChapterSync
         var folder = Path.Combine(root, ChapterFile.Folder);
         Directory.CreateDirectory(folder);
         var changed = new List<string>();
-        foreach (var cell in cells)
+        foreach (var (cell, text) in Render(root, cells))
         {
             var path = Path.Combine(root, ChapterFile.PathOf(cell));
-            var text = ChapterFile.Render(cell);
             if (!File.Exists(path) || File.ReadAllText(path) != text)
             {
                 var temporary = path + ".tmp";
@@ -68,5 +69,14 @@ internal static class ChapterSync
         }
 
         return changed;
+    }
+
+    // Each cell's file text, with the usings it needs from its notebook's set.
+    private static IEnumerable<(SavedCell Cell, string Text)> Render(string root, IReadOnlyList<SavedCell> cells)
+    {
+        var candidates = cells.Select(c => c.Notebook).Distinct(StringComparer.Ordinal)
+            .ToDictionary(n => n, n => SavedCells.Usings(Path.Combine(root, n)), StringComparer.Ordinal);
+        var usings = NeededUsings.For(cells, candidates);
+        return cells.Select(c => (c, ChapterFile.Render(c, usings[c.TypeName])));
     }
 }

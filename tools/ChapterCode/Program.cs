@@ -39,7 +39,7 @@ try
     Console.WriteLine(changes.Count == 0 ? $"{ChapterFile.Folder} already matches the notebooks." : "Rebuild helpers/ for the notebooks to use the new copies.");
     return 0;
 }
-catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException)
+catch (Exception e) when (e is IOException or InvalidDataException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;

@@ -13,40 +13,37 @@ internal static class VariantCheck
 {
     public static VariantResult Run(AlexNetVariant variant, CifarDataSet data, CheckOptions check, Device device, string folder, Action<string> log)
     {
+        var config = new AlexNetConfig { Variant = variant, ImageSize = check.ImageSize };
         var options = new TrainingOptions
         {
-            Variant = variant,
             Epochs = check.Epochs,
             BatchSize = check.BatchSize,
-            ImageSize = check.ImageSize,
             TrainAccuracyImages = Math.Min(2_000, data.Train.Count),
             Device = device.ToString(),
         };
-        var checkpoint = Path.Combine(folder, $"{variant.ToString().ToLowerInvariant()}.ckpt");
 
-        // Notebook 05: seed, network, initialisation, loss, optimiser, batches, the run, the loop.
-        manual_seed(options.Seed);
-        using var net = new AlexNet(options.Variant, data.ClassNames.Count, options.Dropout, options.ImageSize);
-        Xavier.Initialize(net, options.XavierMagnitude);
-        net.to(device);
-        using var lossFunction = nn.CrossEntropyLoss();
-        using var optimizer = optim.SGD(net.parameters(), options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay);
-        var batches = TrainingBatches.For(data, options, device);
-        var run = new TrainingRun(batches, options, checkpoint, new EpochLog(variant, log));
-        TrainingLoop.Run(net, lossFunction, optimizer, run);
+        // Notebook 05: the saved set-up (seed, network, initialisation, loss, optimiser), the batches, a run, the loop.
+        var (net, lossFunction, optimizer) = Setup.Create(config, data.ClassNames.Count, options, device);
+        using var disposeNet = net;
+        using var disposeLoss = lossFunction;
+        using var disposeOptimizer = optimizer;
+        var batches = TrainingBatches.For(data, options, config.ImageSize, device);
+        var run = TrainingRun.Start(Path.Combine(folder, "runs"), net, optimizer, lossFunction, config, options, batches);
+        TrainingLoop.Run(net, lossFunction, optimizer, batches, options, run, new TrainingMonitor(run, new EpochLog(variant, log)));
 
-        // Notebook 06: rebuild the network from the checkpoint's options and evaluate it.
+        // Notebook 06: rebuild the network from the run's best checkpoint and measure it with notebook 05's accuracy.
+        var checkpoint = Runs.CheckpointToEvaluate(Path.Combine(folder, "runs"), run.Name);
         var saved = Checkpoint.ReadContents(checkpoint);
-        using var reloaded = new AlexNet(saved.Options.Variant, saved.ClassNames.Count, saved.Options.Dropout, saved.Options.ImageSize);
+        using var reloaded = new AlexNet(saved.Run.Config, saved.Run.ClassNames.Count);
         Checkpoint.Load(checkpoint, reloaded);
         reloaded.to(device);
-        var accuracy = Evaluator.Predict(reloaded, saved.EvaluationBatches(data.Test, device)).Accuracy;
+        var accuracy = Accuracy.Of(reloaded, saved.Run.EvaluationBatches(data.Test, device).Each());
 
         // The step alone, on one batch prepared beforehand: the loop's ceiling.
         net.train();
         using var batch = batches.Train.Epoch(0).First();
         var step = Timing.Measure(() => Minibatch.Step(net, lossFunction, optimizer, batch), check.StepRepetitions, warmup: 3, device);
-        var summary = ModelSummary.Of(net, options.ImageSize);
+        var summary = ModelSummary.Of(net, config.ImageSize);
         return new VariantResult(variant, summary.TotalParameters, summary.TrainingFlops, run.History.Epochs, accuracy,
             batch.Count / step.Median);
     }

@@ -61,6 +61,33 @@ public sealed class ConsoleRunnerTests
     }
 
     [Fact]
+    public async Task A_long_cell_reports_its_time_and_latest_progress_while_it_runs_into_a_log()
+    {
+        // The runner's output goes to a pipe here, as in CI or a redirected log: no terminal.
+        using var notebook = TestNotebook.Create(
+            """
+            using Microsoft.DotNet.Interactive;
+            var bar = KernelInvocationContextExtensions.Display(KernelInvocationContext.Current, "step 0 of 3");
+            for (var step = 1; step <= 3; step++)
+            {
+                System.Threading.Thread.Sleep(1200);
+                bar.Update($"step {step} of 3");
+            }
+            """,
+            "1 + 1");
+
+        var run = await RunnerProcess.RunAsync(notebook.Folder, "--heartbeat", "0.5", "-o", notebook.OutputFolder, notebook.Path);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        var beats = run.Output.Split('\n').Where(l => l.Contains("... still running after", StringComparison.Ordinal)).ToList();
+        Assert.True(beats.Count >= 4, $"expected a line every half second over about 3.6 s:\n{run.Output}");
+        Assert.Contains(beats, l => l.EndsWith("step 2 of 3", StringComparison.Ordinal) || l.EndsWith("step 1 of 3", StringComparison.Ordinal));
+        // A quick cell says nothing extra: the second cell's lines are its header and "ok".
+        var second = run.Output[run.Output.IndexOf("[2/2]", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("still running", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Variables_from_env_and_quick_are_visible_to_the_notebook()
     {
         using var notebook = TestNotebook.Create(

@@ -52,7 +52,42 @@ public sealed class RunnerArgumentsTests
         Assert.Equal(Timeout.InfiniteTimeSpan, parsed.CellTimeout);
     }
 
+    [Fact]
+    public void The_full_profile_has_no_cell_limit_by_default_and_the_quick_profile_keeps_one()
+    {
+        var saved = Environment.GetEnvironmentVariable("ALEXNET_PROFILE");
+        try
+        {
+            Environment.SetEnvironmentVariable("ALEXNET_PROFILE", null);
+            Assert.True(RunnerArguments.TryParse(["a.ipynb"], out var full, out _));
+            Assert.Equal(Timeout.InfiniteTimeSpan, full.CellTimeout);
+
+            Assert.True(RunnerArguments.TryParse(["--quick", "a.ipynb"], out var quick, out _));
+            Assert.Equal(NotebookRunOptions.QuickCellTimeout, quick.CellTimeout);
+
+            Assert.True(RunnerArguments.TryParse(["--env", "ALEXNET_PROFILE=quick", "a.ipynb"], out var quickByEnv, out _));
+            Assert.Equal(NotebookRunOptions.QuickCellTimeout, quickByEnv.CellTimeout);
+
+            // --quick with an explicit full profile is the full profile.
+            Assert.True(RunnerArguments.TryParse(["--quick", "--env", "ALEXNET_PROFILE=full", "a.ipynb"], out var fullByEnv, out _));
+            Assert.Equal(Timeout.InfiniteTimeSpan, fullByEnv.CellTimeout);
+
+            // The profile the runner inherits counts too, and an explicit limit wins in either profile.
+            Environment.SetEnvironmentVariable("ALEXNET_PROFILE", "quick");
+            Assert.True(RunnerArguments.TryParse(["a.ipynb"], out var inherited, out _));
+            Assert.Equal(NotebookRunOptions.QuickCellTimeout, inherited.CellTimeout);
+            Assert.True(RunnerArguments.TryParse(["--cell-timeout", "5", "a.ipynb"], out var explicitLimit, out _));
+            Assert.Equal(TimeSpan.FromSeconds(5), explicitLimit.CellTimeout);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("ALEXNET_PROFILE", saved);
+        }
+    }
+
     [Theory]
+    [InlineData("--heartbeat", "0", "a.ipynb")]
+    [InlineData("--heartbeat", "often", "a.ipynb")]
     [InlineData("--env", "NOEQUALS", "a.ipynb")]
     [InlineData("--cell-timeout", "soon", "a.ipynb")]
     [InlineData("--cell-timeout", "-1", "a.ipynb")]

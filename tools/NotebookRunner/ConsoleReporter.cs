@@ -3,15 +3,40 @@ using System.Text;
 
 namespace DeepCnn.NotebookExecution;
 
-/// <summary>Prints a run's progress: notebook, cell (number/total and first line), time per cell and per notebook.</summary>
-internal sealed class ConsoleReporter(TextWriter output, TextWriter errors, bool echo) : IProgress<NotebookRunEvent>
+/// <summary>
+/// Prints a run's progress: notebook, cell (number/total and first line), time per cell and per notebook, and while a
+/// cell runs, a line every <see cref="HeartbeatInterval"/> with its time so far and what its latest display said (the
+/// progress bar of a training run), so that a log that is not a terminal never stays silent for long.
+/// </summary>
+internal sealed class ConsoleReporter : IProgress<NotebookRunEvent>, IDisposable
 {
+    /// <summary>How often a running cell is reported.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(30);
+
     private const string Indent = "          ";
 
     // Paths are shown relative to where the runner was started; the runner changes directory per notebook.
     private readonly string _startDirectory = Environment.CurrentDirectory;
     private readonly Dictionary<string, StringBuilder> _partialLines = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+    private readonly TextWriter output;
+    private readonly TextWriter errors;
+    private readonly bool echo;
+    private readonly TimeSpan heartbeat;
+    private readonly Timer timer;
+    private readonly System.Diagnostics.Stopwatch cellClock = new();
+    private string? latestDisplay;
+
+    public ConsoleReporter(TextWriter output, TextWriter errors, bool echo, TimeSpan? heartbeat = null)
+    {
+        this.output = output;
+        this.errors = errors;
+        this.echo = echo;
+        this.heartbeat = heartbeat ?? HeartbeatInterval;
+        timer = new Timer(_ => Beat());
+    }
+
+    public void Dispose() => timer.Dispose();
 
     public void Report(NotebookRunEvent value)
     {
@@ -24,11 +49,19 @@ internal sealed class ConsoleReporter(TextWriter output, TextWriter errors, bool
                     break;
                 case CellStarted cell:
                     output.WriteLine($"  [{cell.Number.ToString(CultureInfo.InvariantCulture).PadLeft(cell.Total.ToString(CultureInfo.InvariantCulture).Length)}/{cell.Total}] {cell.FirstLine}");
+                    latestDisplay = null;
+                    cellClock.Restart();
+                    timer.Change(heartbeat, heartbeat);
                     break;
                 case CellTextWritten text when echo:
                     Echo(text.StreamName, text.Text);
                     break;
+                case CellDisplayed displayed:
+                    latestDisplay = displayed.Text;
+                    break;
                 case CellFinished finished:
+                    timer.Change(Timeout.Infinite, Timeout.Infinite);
+                    cellClock.Reset();
                     FlushEcho();
                     WriteCell(finished.Cell, finished.Total);
                     break;
@@ -37,6 +70,18 @@ internal sealed class ConsoleReporter(TextWriter output, TextWriter errors, bool
                     break;
             }
 
+            output.Flush();
+        }
+    }
+
+    private void Beat()
+    {
+        lock (_gate)
+        {
+            if (!cellClock.IsRunning)
+                return;
+            var what = latestDisplay is { } text ? $": {text}" : "";
+            output.WriteLine($"{Indent}... still running after {Format(cellClock.Elapsed)}{what}");
             output.Flush();
         }
     }

@@ -72,6 +72,7 @@ internal static class NotebookProcess
             RunnerArguments.ChildReportOption, report,
             "--output", outputDirectory,
             "--cell-timeout", timeout.ToString("R", CultureInfo.InvariantCulture),
+            "--heartbeat", arguments.Heartbeat.TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
         ];
         foreach (var option in options)
             start.ArgumentList.Add(option);

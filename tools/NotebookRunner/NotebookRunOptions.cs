@@ -3,14 +3,14 @@ namespace DeepCnn.NotebookExecution;
 /// <summary>How to run a notebook.</summary>
 public sealed record NotebookRunOptions
 {
-    /// <summary>The default per-cell timeout: long enough for a short training run on a CPU.</summary>
-    public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromSeconds(900);
+    /// <summary>The console runner's per-cell limit in the quick profile, where every cell takes seconds: a hung cell fails.</summary>
+    public static readonly TimeSpan QuickCellTimeout = TimeSpan.FromSeconds(900);
 
     /// <summary>Folder for the executed copy (same file name as the input); null writes nothing.</summary>
     public string? OutputDirectory { get; init; }
 
     /// <summary>A cell still running after this long fails the run; <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</summary>
-    public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
+    public TimeSpan CellTimeout { get; init; } = Timeout.InfiniteTimeSpan;
 
     /// <summary>Environment variables set for the run (and restored afterwards); the notebook code sees them.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();

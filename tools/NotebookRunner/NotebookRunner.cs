@@ -46,7 +46,9 @@ public static class NotebookRunner
         var progress = options.Progress;
         progress?.Report(new NotebookStarted(path, cells.Count));
 
-        var recorder = new OutputRecorder(cells.Count, (number, stream, text) => progress?.Report(new CellTextWritten(path, number, stream, text)));
+        var recorder = new OutputRecorder(cells.Count,
+            (number, stream, text) => progress?.Report(new CellTextWritten(path, number, stream, text)),
+            (number, text) => progress?.Report(new CellDisplayed(path, number, text)));
         var outcomes = new CellOutcome[cells.Count];
         var executionCounts = new int?[cells.Count];
 

@@ -22,14 +22,17 @@ internal sealed class OutputRecorder : IObserver<KernelEvent>
     private readonly Dictionary<string, Slot> _displaysById = new(StringComparer.Ordinal);
     private readonly List<Slot> _neverUpdated = [];
     private readonly Action<int, string, string>? _onText;
+    private readonly Action<int, string>? _onDisplay;
     private int _current = -1;
 
     /// <param name="codeCellCount">Number of code cells.</param>
     /// <param name="onText">Called with (cell number, stream name, text) as a cell writes to stdout or stderr.</param>
-    public OutputRecorder(int codeCellCount, Action<int, string, string>? onText)
+    /// <param name="onDisplay">Called with (cell number, text without markup) as a cell shows or updates a display.</param>
+    public OutputRecorder(int codeCellCount, Action<int, string, string>? onText, Action<int, string>? onDisplay = null)
     {
         _cells = Enumerable.Range(0, codeCellCount).Select(_ => new List<Slot>()).ToArray();
         _onText = onText;
+        _onDisplay = onDisplay;
     }
 
     /// <summary>Attributes the events that follow to the cell with this 1-based number.</summary>
@@ -55,6 +58,7 @@ internal sealed class OutputRecorder : IObserver<KernelEvent>
     {
         string? text = null;
         string? stream = null;
+        string? displayed = null;
         int number;
         lock (_gate)
         {
@@ -80,9 +84,11 @@ internal sealed class OutputRecorder : IObserver<KernelEvent>
                     break;
                 case DisplayedValueProduced produced:
                     AddDisplay(produced);
+                    displayed = DisplayText.Of(MimeBundle(produced));
                     break;
                 case DisplayedValueUpdated updated:
                     UpdateDisplay(updated);
+                    displayed = DisplayText.Of(MimeBundle(updated));
                     break;
                 case ReturnValueProduced result when result.Value is not DisplayedValue:
                     // A cell ending in x.Display() returns the DisplayedValue handle; Jupyter shows nothing for it.
@@ -94,6 +100,8 @@ internal sealed class OutputRecorder : IObserver<KernelEvent>
 
         if (text is not null)
             _onText?.Invoke(number, stream!, text);
+        if (!string.IsNullOrEmpty(displayed))
+            _onDisplay?.Invoke(number, displayed);
     }
 
     public void OnError(Exception error)

@@ -30,12 +30,13 @@ try
     if (arguments.ChildReport is { } report)
     {
         // A process the runner started for one notebook: run it here.
+        using var childReporter = new ConsoleReporter(output, errors, arguments.Echo, arguments.Heartbeat);
         var options = new NotebookRunOptions
         {
             OutputDirectory = outputDirectory,
             CellTimeout = arguments.CellTimeout,
             EnvironmentVariables = arguments.Environment,
-            Progress = new ConsoleReporter(output, errors, arguments.Echo),
+            Progress = childReporter,
         };
         return await ChildRun.RunAsync(notebooks[0], options, report);
     }
@@ -65,7 +66,7 @@ async Task<int> RunEachInItsOwnProcessAsync()
         cancellation.Cancel();
     };
 
-    var reporter = new ConsoleReporter(output, errors, arguments.Echo);
+    using var reporter = new ConsoleReporter(output, errors, arguments.Echo, arguments.Heartbeat);
     var clock = System.Diagnostics.Stopwatch.StartNew();
     var summaries = new List<NotebookSummary>();
     var cancelled = false;

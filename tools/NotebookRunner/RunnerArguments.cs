@@ -19,7 +19,9 @@ internal sealed record RunnerArguments
           <notebook or folder>     an .ipynb file, or a folder whose *.ipynb run in name order
           -o, --output <dir>       where the executed copies go (default: artifacts/notebooks/quick in
                                    the quick profile, else artifacts/notebooks/full)
-          --cell-timeout <sec>     fail a cell still running after this long (default: 900; 0: no limit)
+          --cell-timeout <sec>     fail a cell still running after this long (0: no limit; default:
+                                   no limit, or 900 in the quick profile)
+          --heartbeat <sec>        while a cell runs, print a line this often (default: 30)
           -e, --env KEY=VALUE      set an environment variable for the notebooks (repeatable; KEY= unsets)
           --quick                  same as --env ALEXNET_PROFILE=quick (an explicit --env wins)
           --echo                   echo what cells write to stdout/stderr, indented
@@ -39,9 +41,16 @@ internal sealed record RunnerArguments
     /// </summary>
     public string OutputDirectory { get; init; } = "";
 
-    public TimeSpan CellTimeout { get; init; } = NotebookRunOptions.DefaultCellTimeout;
+    /// <summary>
+    /// The per-cell limit: as given by --cell-timeout; otherwise none in the full profile (training there takes as
+    /// long as it takes) and <see cref="NotebookRunOptions.QuickCellTimeout"/> in the quick profile.
+    /// </summary>
+    public TimeSpan CellTimeout { get; init; } = Timeout.InfiniteTimeSpan;
 
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How often a line reports a cell that is still running.</summary>
+    public TimeSpan Heartbeat { get; init; } = ConsoleReporter.HeartbeatInterval;
 
     public bool Echo { get; init; }
 
@@ -64,6 +73,7 @@ internal sealed record RunnerArguments
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         var quick = false;
         var optionsEnded = false;
+        TimeSpan? cellTimeout = null;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -112,7 +122,18 @@ internal sealed record RunnerArguments
                         return false;
                     }
 
-                    parsed = parsed with { CellTimeout = seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds) };
+                    cellTimeout = seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
+                    break;
+                case "--heartbeat":
+                    if (TakeValue(out error) is not { } beatText)
+                        return false;
+                    if (!double.TryParse(beatText, NumberStyles.Float, CultureInfo.InvariantCulture, out var beat) || !(beat > 0) || double.IsInfinity(beat))
+                    {
+                        error = $"--heartbeat expects a positive number of seconds, not '{beatText}'.";
+                        return false;
+                    }
+
+                    parsed = parsed with { Heartbeat = TimeSpan.FromSeconds(beat) };
                     break;
                 case "-e" or "--env":
                     if (TakeValue(out error) is not { } assignment)
@@ -145,7 +166,7 @@ internal sealed record RunnerArguments
                     return false;
             }
 
-            if (inlineValue is not null && name is not ("-o" or "--output" or "--cell-timeout" or "-e" or "--env" or ChildReportOption))
+            if (inlineValue is not null && name is not ("-o" or "--output" or "--cell-timeout" or "--heartbeat" or "-e" or "--env" or ChildReportOption))
             {
                 error = $"{name} takes no value.";
                 return false;
@@ -167,13 +188,16 @@ internal sealed record RunnerArguments
             return false;
         }
 
-        if (parsed.OutputDirectory.Length == 0)
+        // The profile the notebooks will see: an explicit --env wins over --quick, which wins over this process's environment.
+        var profile = environment.TryGetValue(QuickVariable, out var value) ? value : System.Environment.GetEnvironmentVariable(QuickVariable);
+        var isQuick = string.Equals(profile?.Trim(), "quick", StringComparison.OrdinalIgnoreCase);
+        parsed = parsed with
         {
-            var profile = environment.TryGetValue(QuickVariable, out var value) ? value : System.Environment.GetEnvironmentVariable(QuickVariable);
-            parsed = parsed with { OutputDirectory = DefaultOutput(profile) };
-        }
-
-        parsed = parsed with { Paths = paths, Environment = environment };
+            Paths = paths,
+            Environment = environment,
+            CellTimeout = cellTimeout ?? (isQuick ? NotebookRunOptions.QuickCellTimeout : Timeout.InfiniteTimeSpan),
+            OutputDirectory = parsed.OutputDirectory.Length > 0 ? parsed.OutputDirectory : DefaultOutput(profile),
+        };
         return true;
     }
 
