@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Installs the ".NET (C#)" Jupyter kernel, and only that one, from the dotnet-interactive tool pinned in
-# .config/dotnet-tools.json, with the kernel's HTTP API bound to loopback (--http-local-only).
+# .config/dotnet-tools.json, with the kernel's HTTP API bound to loopback (--http-local-only) and closed to web pages
+# that are not served from loopback (tools/KernelOriginGuard).
 #
 #   bash tools/install-jupyter-kernel.sh                  # into Jupyter's user data folder
 #   bash tools/install-jupyter-kernel.sh --data-dir DIR   # into DIR; then run Jupyter with JUPYTER_PATH=DIR
 #
-# Where: DIR/kernels/.net-csharp/kernel.json. DIR defaults to $JUPYTER_DATA_DIR, else `jupyter --data-dir`
+# Where: DIR/kernels/.net-csharp/kernel.json, and the guard in DIR/kernels/.net-csharp/origin-guard/. DIR defaults to $JUPYTER_DATA_DIR, else `jupyter --data-dir`
 # (~/.local/share/jupyter on Linux), where Jupyter looks for a user's kernels. The kernel starts the pinned
 # tool's own assembly by full path, so it runs whatever folder Jupyter starts it in (the notebook's folder);
 # run this script again after changing the pin. Safe to run again: it rewrites the same file.
 #
-# Why loopback: the kernel serves an HTTP API (ports 2048-3000) without any authentication; anyone who can
-# reach it can read the kernel's variables and run code. Bound to loopback, only this machine can.
+# Why: the kernel serves an HTTP API (ports 2048-3000) without any authentication; anyone who can reach it can read
+# the kernel's variables and run code. Bound to loopback, only this machine can. But a web page open in a browser on
+# this machine reaches loopback too, and the kernel's own CORS policy lets every origin in, with credentials; its
+# jupyter command has no switch to turn the API off or to limit it. So the kernel starts with a small guard (a
+# .NET startup hook that adds an ASP.NET Core hosting startup) that refuses requests from pages not served from
+# loopback (Jupyter's are) and requests under a host name other than loopback's (DNS rebinding).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -50,6 +55,10 @@ dotnet_host="$(readlink -f "$dotnet_host")"
 
 kernel="$data_dir/kernels/.net-csharp"
 mkdir -p "$kernel"
+# The guard is built into the kernel's own folder, so the kernel does not depend on this clone's bin/.
+guard="$kernel/origin-guard"
+dotnet build tools/KernelOriginGuard/DeepCnn.KernelOriginGuard.csproj -c Release -o "$guard" --nologo -v quiet >/dev/null
+[ -f "$guard/DeepCnn.KernelOriginGuard.dll" ] || { echo "error: building tools/KernelOriginGuard did not produce $guard/DeepCnn.KernelOriginGuard.dll" >&2; exit 1; }
 temp="$(mktemp "$kernel/.kernel.json.XXXXXX")"
 cat > "$temp" <<JSON
 {
@@ -64,6 +73,10 @@ cat > "$temp" <<JSON
     "--http-port-range",
     "2048-3000"
   ],
+  "env": {
+    "DOTNET_STARTUP_HOOKS": "$guard/DeepCnn.KernelOriginGuard.dll",
+    "ASPNETCORE_HOSTINGSTARTUPASSEMBLIES": "DeepCnn.KernelOriginGuard"
+  },
   "display_name": ".NET (C#)",
   "language": "C#",
   "metadata": {
@@ -75,4 +88,4 @@ cat > "$temp" <<JSON
 }
 JSON
 mv -f "$temp" "$kernel/kernel.json"
-echo "Installed the .NET (C#) kernel (dotnet-interactive $version, HTTP API on loopback only) in $kernel"
+echo "Installed the .NET (C#) kernel (dotnet-interactive $version, HTTP API on loopback only, refusing other pages' origins) in $kernel"

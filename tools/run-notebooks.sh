@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The main job: executes every notebook under notebooks/ top to bottom, headless, and writes the executed copies
-# (with their outputs) to artifacts/notebooks/. Extra arguments go to the notebook runner, for example:
+# Executes every notebook under notebooks/ top to bottom, headless, and writes the executed copies (with their
+# outputs) to artifacts/notebooks/full/, or artifacts/notebooks/quick/ in the quick profile, so the two never mix.
+# The main job (tools/main-job.sh) installs what is missing and then runs this. Extra arguments go to the notebook
+# runner, for example:
 #   bash tools/run-notebooks.sh --quick                          # offline: synthetic data, small subsets (minutes)
 #   bash tools/run-notebooks.sh notebooks/03-data.ipynb          # one notebook
+#   bash tools/run-notebooks.sh --output DIR ...                 # the executed copies somewhere else
 # Exit code: 0 when every cell of every notebook ran, 1 when a cell failed (the runner names it), 2 for bad arguments.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,4 +32,5 @@ for argument in "$@"; do
 done
 [ ${#targets[@]} -gt 0 ] || targets=(notebooks)
 
-exec dotnet tools/NotebookRunner/bin/Release/net10.0/DeepCnn.NotebookRunner.dll --output artifacts/notebooks "${options[@]}" "${targets[@]}"
+# The runner picks the output folder from the profile (artifacts/notebooks/quick or full) unless --output is given.
+exec dotnet tools/NotebookRunner/bin/Release/net10.0/DeepCnn.NotebookRunner.dll "${options[@]}" "${targets[@]}"

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 
 namespace DeepCnn.Tests.Notebooks;
@@ -23,6 +24,47 @@ public sealed class JupyterKernelTests
             ["tools"]!["microsoft.dotnet-interactive"]!["version"]!;
         Assert.Contains(pinned, argv[1], StringComparison.Ordinal);
         Assert.Equal("C#", (string?)spec["language"]);
+        var hook = (string)spec["env"]!["DOTNET_STARTUP_HOOKS"]!;
+        Assert.Equal(temp.Combine("kernels", ".net-csharp", "origin-guard", "DeepCnn.KernelOriginGuard.dll"), hook);
+        Assert.True(File.Exists(hook), $"the kernel loads {hook}, which does not exist");
+        Assert.Equal("DeepCnn.KernelOriginGuard", (string?)spec["env"]!["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"]);
+    }
+
+    [Fact]
+    public void The_installed_kernels_http_api_refuses_web_pages_of_other_origins_and_serves_loopback_pages()
+    {
+        // dotnet-interactive's own CORS policy answers any origin's preflight as allowed, with credentials; the guard
+        // the script installs must refuse them while Jupyter's page (served from loopback) keeps working.
+        using var temp = new TempFolder();
+        JupyterClients.InstallKernel(temp.Combine("jupyter"));
+        var notebook = NotebookJson.Write(temp.Combine("sleep.ipynb"),
+            """Console.WriteLine($"guard variables seen by the kernel's children: '{Environment.GetEnvironmentVariable("DOTNET_STARTUP_HOOKS")}{Environment.GetEnvironmentVariable("ASPNETCORE_HOSTINGSTARTUPASSEMBLIES")}'");""",
+            "System.Threading.Thread.Sleep(20000);");
+        Dictionary<string, HttpResponseMessage>? answers = null;
+
+        var run = ExternalProcess.Run(JupyterClients.Jupyter, JupyterClients.ExecuteArguments(notebook, temp.Combine("out")), TimeSpan.FromMinutes(5),
+            new Dictionary<string, string?> { ["JUPYTER_PATH"] = temp.Combine("jupyter") },
+            whileRunning: pid =>
+            {
+                if (answers is null && ListeningSockets.OfProcessTree(pid).FirstOrDefault(s => s.Port is >= 2048 and <= 3000) is { } api)
+                {
+                    answers = AskTheHttpApi(api.Port);
+                }
+            });
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.True(answers is not null, "the kernel's HTTP API never listened while the notebook ran");
+        var foreignPreflight = answers["preflight from https://evil.example"];
+        Assert.Equal(HttpStatusCode.Forbidden, foreignPreflight.StatusCode);
+        Assert.False(foreignPreflight.Headers.Contains("Access-Control-Allow-Origin"), foreignPreflight.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, answers["POST from https://evil.example"].StatusCode); // a simple request, which CORS would let through
+        Assert.Equal(HttpStatusCode.Forbidden, answers["GET for host evil.example"].StatusCode); // DNS rebinding
+        var jupyterPreflight = answers["preflight from http://localhost:8888"];
+        Assert.True(jupyterPreflight.IsSuccessStatusCode, jupyterPreflight.ToString());
+        Assert.Equal(["http://localhost:8888"], jupyterPreflight.Headers.GetValues("Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.OK, answers["POST from http://localhost:8888"].StatusCode);
+        var executed = File.ReadAllText(temp.Combine("out", "sleep.ipynb"));
+        Assert.Contains("guard variables seen by the kernel's children: ''", executed, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,6 +82,44 @@ public sealed class JupyterKernelTests
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains(listening, s => s.Port is >= 2048 and <= 3000); // the HTTP API was up...
         Assert.All(listening, s => Assert.True(s.OnLoopback, $"{s} is reachable from other machines")); // ...on loopback only
+    }
+
+    /// <summary>What the kernel's HTTP API on <paramref name="port"/> answers a web page of another origin and Jupyter's.</summary>
+    private static Dictionary<string, HttpResponseMessage> AskTheHttpApi(int port)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var negotiate = new Uri($"http://127.0.0.1:{port}/kernelhub/negotiate?negotiateVersion=1");
+
+        HttpResponseMessage Send(HttpMethod method, string? origin, string? host = null)
+        {
+            using var request = new HttpRequestMessage(method, negotiate);
+            if (origin is not null)
+            {
+                request.Headers.Add("Origin", origin);
+            }
+
+            if (method == HttpMethod.Options)
+            {
+                request.Headers.Add("Access-Control-Request-Method", "POST");
+                request.Headers.Add("Access-Control-Request-Headers", "content-type");
+            }
+
+            if (host is not null)
+            {
+                request.Headers.Host = host;
+            }
+
+            return client.Send(request);
+        }
+
+        return new Dictionary<string, HttpResponseMessage>
+        {
+            ["preflight from https://evil.example"] = Send(HttpMethod.Options, "https://evil.example"),
+            ["POST from https://evil.example"] = Send(HttpMethod.Post, "https://evil.example"),
+            ["GET for host evil.example"] = Send(HttpMethod.Get, null, $"evil.example:{port}"),
+            ["preflight from http://localhost:8888"] = Send(HttpMethod.Options, "http://localhost:8888"),
+            ["POST from http://localhost:8888"] = Send(HttpMethod.Post, "http://localhost:8888"),
+        };
     }
 
     [Fact]

@@ -13,6 +13,27 @@ public sealed class RunnerArgumentsTests
     }
 
     [Fact]
+    public void Quick_and_full_runs_write_to_folders_of_their_own_unless_output_is_given()
+    {
+        Assert.True(RunnerArguments.TryParse(["--quick", "a.ipynb"], out var quick, out _));
+        Assert.Equal(Path.Combine("artifacts", "notebooks", "quick"), quick.OutputDirectory);
+
+        Assert.True(RunnerArguments.TryParse(["--env", "ALEXNET_PROFILE=Quick ", "a.ipynb"], out var quickEnv, out _));
+        Assert.Equal(Path.Combine("artifacts", "notebooks", "quick"), quickEnv.OutputDirectory);
+
+        Assert.True(RunnerArguments.TryParse(["--quick", "--env", "ALEXNET_PROFILE=full", "a.ipynb"], out var full, out _));
+        Assert.Equal(Path.Combine("artifacts", "notebooks", "full"), full.OutputDirectory);
+
+        Assert.True(RunnerArguments.TryParse(["--quick", "--output", "mine", "a.ipynb"], out var chosen, out _));
+        Assert.Equal("mine", chosen.OutputDirectory);
+
+        // Without --quick or --env, the profile the notebooks will see is the runner's own environment's.
+        Assert.Equal(Path.Combine("artifacts", "notebooks", "quick"), RunnerArguments.DefaultOutput("quick"));
+        Assert.Equal(Path.Combine("artifacts", "notebooks", "full"), RunnerArguments.DefaultOutput(null));
+        Assert.Equal(Path.Combine("artifacts", "notebooks", "full"), RunnerArguments.DefaultOutput(""));
+    }
+
+    [Fact]
     public void Options_take_their_value_after_a_space_or_an_equals_sign()
     {
         Assert.True(RunnerArguments.TryParse(["--output=out", "--cell-timeout", "2.5", "-e", "A=1", "--env=B=", "x.ipynb", "y"], out var parsed, out var error), error);

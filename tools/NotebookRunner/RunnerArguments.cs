@@ -6,7 +6,8 @@ namespace DeepCnn.NotebookExecution;
 internal sealed record RunnerArguments
 {
     public const string QuickVariable = "ALEXNET_PROFILE";
-    public const string DefaultOutput = "artifacts/notebooks";
+    /// <summary>Executed copies go to a folder per profile below this one, unless --output says otherwise.</summary>
+    public const string DefaultOutputRoot = "artifacts/notebooks";
     public const string ChildReportOption = "--child-report";
 
     public const string Usage = """
@@ -16,7 +17,8 @@ internal sealed record RunnerArguments
         Usage: dotnet run --project tools/NotebookRunner -c Release -- [options] <notebook or folder>...
 
           <notebook or folder>     an .ipynb file, or a folder whose *.ipynb run in name order
-          -o, --output <dir>       where the executed copies go (default: artifacts/notebooks)
+          -o, --output <dir>       where the executed copies go (default: artifacts/notebooks/quick in
+                                   the quick profile, else artifacts/notebooks/full)
           --cell-timeout <sec>     fail a cell still running after this long (0: no limit; default:
                                    no limit, or 900 in the quick profile)
           --heartbeat <sec>        while a cell runs, print a line this often (default: 30)
@@ -33,7 +35,11 @@ internal sealed record RunnerArguments
 
     public IReadOnlyList<string> Paths { get; init; } = [];
 
-    public string OutputDirectory { get; init; } = DefaultOutput;
+    /// <summary>
+    /// Where the executed copies go: --output, else a folder of the run's profile (<see cref="DefaultOutput"/>), so a
+    /// failed full run never leaves its copies among a quick run's.
+    /// </summary>
+    public string OutputDirectory { get; init; } = "";
 
     /// <summary>
     /// The per-cell limit: as given by --cell-timeout; otherwise none in the full profile (training there takes as
@@ -190,7 +196,15 @@ internal sealed record RunnerArguments
             Paths = paths,
             Environment = environment,
             CellTimeout = cellTimeout ?? (isQuick ? NotebookRunOptions.QuickCellTimeout : Timeout.InfiniteTimeSpan),
+            OutputDirectory = parsed.OutputDirectory.Length > 0 ? parsed.OutputDirectory : DefaultOutput(profile),
         };
         return true;
     }
+
+    /// <summary>
+    /// The default output folder for the run's ALEXNET_PROFILE value, as the notebooks read it (--env, else the
+    /// runner's own environment): artifacts/notebooks/quick or artifacts/notebooks/full.
+    /// </summary>
+    public static string DefaultOutput(string? profile) =>
+        Path.Combine(DefaultOutputRoot, string.Equals(profile?.Trim(), "quick", StringComparison.OrdinalIgnoreCase) ? "quick" : "full");
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# All the tests, from a fresh clone: installs what is missing (tools/install-prerequisites.sh: libstdc++ on Debian 12,
+# the pinned .NET tools; tools/install-test-clients.sh: nbconvert, nbformat, Chromium, ss), then runs
+# `dotnet test AlexNetSeries.slnx`: the helper library, the runner, and the series under our runner and nbconvert.
+#
+#   bash tools/test.sh                                  # everything (what .ci/run runs)
+#   bash tools/test.sh --filter "FullyQualifiedName~X"  # extra arguments go to dotnet test
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+bash tools/install-prerequisites.sh
+bash tools/install-test-clients.sh
+dotnet test AlexNetSeries.slnx "$@"
