@@ -11,4 +11,12 @@ cd "$root"
 
 bash tools/install-prerequisites.sh
 bash tools/install-test-clients.sh
-dotnet test AlexNetSeries.slnx "$@"
+
+# The notebook runs report what they execute to a file (a test host's console is not shown while it runs); follow it
+# here, so a line appears at least every 30 s, while dotnet test prints each test as it passes.
+progress="$(mktemp "${TMPDIR:-/tmp}/alexnet-test-progress.XXXXXX")"
+export DEEPCNN_TEST_PROGRESS="$progress"
+tail -n +1 -f --pid=$$ "$progress" &
+follower=$!
+trap 'kill "$follower" 2>/dev/null || true; rm -f "$progress"' EXIT
+dotnet test AlexNetSeries.slnx --logger "console;verbosity=normal" "$@"

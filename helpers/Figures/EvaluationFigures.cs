@@ -31,7 +31,7 @@ public static class EvaluationFigures
         var mistakes = predictions.MostConfidentMistakes(count);
         if (mistakes.Length == 0)
         {
-            return ImageGrid.Render("No mistakes to show", [(new RgbImage(1, 1, [255, 255, 255]), "every prediction was right")], 1);
+            return ImageGrid.Render($"No mistakes to show ({dataName})", [(new RgbImage(1, 1, [255, 255, 255]), "every prediction was right")], 1);
         }
 
         var cells = mistakes.Select(m => (DataFigures.Picture(split, predictions.Indices[m]),

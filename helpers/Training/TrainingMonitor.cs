@@ -158,7 +158,7 @@ public sealed class TrainingMonitor
     private void Diverge(int batch, string what)
     {
         clock.Stop();
-        var exception = new TrainingDivergedException(epoch, batch, what, run.Options.LearningRate, run.WhatIsKept());
+        var exception = new TrainingDivergedException(epoch, batch, what, run.LearningRate, run.WhatIsKept());
         run.Stop(RunStatus.Diverged, exception.Message);
         throw exception;
     }

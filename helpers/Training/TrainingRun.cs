@@ -26,11 +26,14 @@ public sealed class TrainingRun
     /// <summary>The checkpoint of the finished epoch with the best test accuracy.</summary>
     public const string BestCheckpoint = "best.ckpt";
 
-    private TrainingRun(string folder, RunRecord record, TrainingBatches batches)
+    private readonly WeakReference<nn.Module> network;
+
+    private TrainingRun(string folder, RunRecord record, TrainingBatches batches, nn.Module net)
     {
         Folder = folder;
         Record = record;
         Batches = batches;
+        network = new WeakReference<nn.Module>(net);
     }
 
     /// <summary>The batches the run trains and measures on.</summary>
@@ -93,7 +96,7 @@ public sealed class TrainingRun
         var description = new RunDescription(name, started, config, options, network, optimiser, lossFunction.GetType().Name,
             code ?? new Dictionary<string, string>(), batches.Data.Origin, batches.Data.ClassNames, batches.Data.Train.Count, batches.Data.Test.Count,
             batches.Stats, Devices.Describe(batches.Train.Device));
-        var run = new TrainingRun(folder, new RunRecord(description, new TrainingHistory(), RunStatus.Running, null), batches);
+        var run = new TrainingRun(folder, new RunRecord(description, new TrainingHistory(), RunStatus.Running, null), batches, net);
         run.WriteRecord();
         RunStorage.Prune(runsFolder, options.KeepRuns, keep: name);
         return run;
@@ -111,6 +114,13 @@ public sealed class TrainingRun
         ArgumentNullException.ThrowIfNull(net);
         ArgumentNullException.ThrowIfNull(result);
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (!network.TryGetTarget(out var started) || !ReferenceEquals(started, net))
+        {
+            throw new InvalidOperationException(
+                $"Run {Name} was started for another network object: the set-up cell ran again after the run started. " +
+                "Run the cell that starts the run again (a new run for the new network), then the training cell.");
+        }
+
         var expected = History.Epochs.Count + 1;
         if (result.Epoch != expected)
         {
@@ -119,7 +129,7 @@ public sealed class TrainingRun
 
         if (FiniteState.FirstNonFinite(net, optimizer) is { } broken)
         {
-            var diverged = new TrainingDivergedException(result.Epoch, result.Steps, $"after its last step the {broken} holds NaN or infinite values", Options.LearningRate, WhatIsKept());
+            var diverged = new TrainingDivergedException(result.Epoch, result.Steps, $"after its last step the {broken} holds NaN or infinite values", LearningRate, WhatIsKept());
             Stop(RunStatus.Diverged, diverged.Message);
             throw diverged;
         }
@@ -171,6 +181,9 @@ public sealed class TrainingRun
     /// speed over every step, optimiser, device and data.
     /// </summary>
     public string Summary() => Record.Summary();
+
+    /// <summary>The optimiser's own learning rate as it was built (Adam's, say, when a reader swapped it in), else the options'.</summary>
+    public double LearningRate => Description.Optimizer.LearningRate ?? Options.LearningRate;
 
     /// <summary>What this run has saved, for messages about a run that stopped: its epochs and where its best one is.</summary>
     internal string WhatIsKept() => History.Best is { } best

@@ -82,7 +82,10 @@ internal static class NotebookRuns
         // Then a reader cripples the hand-made baseline in 01 (a learning rate of almost nothing) and runs 01 and 06 again.
         var notebooks = ScratchRepository("copy-weak");
         Copy(notebooks, "01-learning-representations.ipynb", "LearningRate = 0.05", code => Replace(code, "LearningRate = 0.05", "LearningRate = 1e-9"));
-        Copy(notebooks, "06-evaluation.ipynb", null, code => code);
+        foreach (var unchanged in new[] { "04-alexnet.ipynb", "05-training.ipynb", "06-evaluation.ipynb" })
+        {
+            Copy(notebooks, unchanged, null, code => code); // 06 runs the saved cells of 04 and 05 beside it
+        }
         var second = Runner("copy-weak", cache, Scratch.Combine("copy-weak", "executed"), data,
             [Path.Combine(notebooks, "01-learning-representations.ipynb"), Path.Combine(notebooks, "06-evaluation.ipynb")]);
         return (first, second);
@@ -132,11 +135,11 @@ internal static class NotebookRuns
         return run.Value.GetAwaiter().GetResult();
     }
 
-    // Touching a run starts it; each waits for a slot. ALEXNET_TEST_EAGER_RUNS=series,edited (say) starts only those
+    // Touching a run starts it; each waits for a slot. DEEPCNN_TEST_EAGER_RUNS=series,edited (say) starts only those
     // ahead of need, for a developer running a few tests; the others still start when a test needs them.
     private static void StartAll()
     {
-        var eager = Environment.GetEnvironmentVariable("ALEXNET_TEST_EAGER_RUNS")?.Split(',', StringSplitOptions.TrimEntries);
+        var eager = Environment.GetEnvironmentVariable("DEEPCNN_TEST_EAGER_RUNS")?.Split(',', StringSplitOptions.TrimEntries);
         bool Eager(string name) => eager is null || eager.Contains(name);
         if (Eager("series"))
         {

@@ -123,6 +123,26 @@ public sealed class TrainingRunTests(SmallTrainingData fixture) : IDisposable
     }
 
     [Fact]
+    public void A_run_refuses_to_save_a_network_it_was_not_started_for()
+    {
+        using var run = Start(Small);
+        using var other = new DeepCnn.Chapter.AlexNet(SmallRun.Classic96, 10);
+        var result = new EpochResult(1, 2.3, 2.3, 0.1, 0.1, 1, 1, [2.3, 2.3]);
+        var error = Assert.Throws<InvalidOperationException>(() => run.Run.Save(other, run.Optimizer, result));
+        Assert.Contains("another network", error.Message);
+        Assert.False(File.Exists(Path.Combine(run.Run.Folder, TrainingRun.LastCheckpoint)));
+    }
+
+    [Fact]
+    public void A_divergence_names_the_learning_rate_of_the_optimiser_that_was_built()
+    {
+        using var adam = new SmallRun(fixture.Data.Subset(16, 20), Small, RunsFolder, learningRate: double.NaN);
+        Assert.True(double.IsNaN(adam.Run.LearningRate));
+        var error = Assert.Throws<TrainingDivergedException>(adam.Train);
+        Assert.Contains("(it is NaN)", error.Message);
+    }
+
+    [Fact]
     public void Runs_started_at_the_same_moment_each_claim_a_folder_of_their_own()
     {
         var storage = typeof(TrainingRun).Assembly.GetType("DeepCnn.Training.RunStorage")!;

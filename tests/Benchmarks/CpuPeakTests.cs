@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
+using DeepCnn.Benchmarks;
 using DeepCnn.Compute;
+using DeepCnn.Tests.Compute;
 
-namespace DeepCnn.Tests.Compute;
+namespace DeepCnn.Tests.Benchmarks;
 
 public sealed class CpuPeakTests
 {

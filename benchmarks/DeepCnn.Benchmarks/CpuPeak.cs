@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DeepCnn.Compute;
 
-namespace DeepCnn.Compute;
+namespace DeepCnn.Benchmarks;
 
 /// <summary>
 /// A processor's theoretical float32 peak: cores x float32 lanes per vector x 2 (a fused multiply-add is two
