@@ -40,6 +40,34 @@ public static partial class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="path"/> a second name of the file <paramref name="existing"/> (a hard link: no bytes copied)
+    /// where the file system allows, else a copy; either way atomically, replacing what was there. The two names stay
+    /// independent afterwards: replacing <paramref name="existing"/> (by a rename, as <see cref="Write"/> does) leaves
+    /// <paramref name="path"/> with the old content.
+    /// </summary>
+    public static void Link(string existing, string path)
+    {
+        var temporary = TemporaryPathFor(path);
+        DeleteStaleTemporaryFiles(path);
+        try
+        {
+            if (OperatingSystem.IsWindows() || HardLink(existing, temporary) != 0)
+            {
+                File.Copy(existing, temporary);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "link", StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8)]
+    private static partial int HardLink(string existing, string link);
+
     /// <summary>A unique temporary name in the same folder (so the final rename does not cross file systems): <c>name.writing-&lt;id&gt;.tmp</c>.</summary>
     public static string TemporaryPathFor(string path)
     {

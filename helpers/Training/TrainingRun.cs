@@ -143,11 +143,7 @@ public sealed class TrainingRun
             Checkpoint.Save(last, net, optimizer, contents);
             if (isBest)
             {
-                AtomicFile.Write(Path.Combine(Folder, BestCheckpoint), stream =>
-                {
-                    using var source = File.OpenRead(last);
-                    source.CopyTo(stream);
-                });
+                AtomicFile.Link(last, Path.Combine(Folder, BestCheckpoint)); // the same bytes: a second name, not a copy
             }
 
             var status = history.Epochs.Count >= Options.Epochs ? RunStatus.Finished : RunStatus.Running;

@@ -84,4 +84,35 @@ public sealed class AtomicFileTests : IDisposable
         Assert.True(File.Exists(live));
         Assert.Equal([live], AtomicFile.DeleteStaleTemporaryFiles(path));
     }
+
+    [Fact]
+    public void A_link_shares_the_bytes_and_keeps_the_old_content_when_the_original_is_replaced()
+    {
+        var last = temp.Combine("last.ckpt");
+        var best = temp.Combine("best.ckpt");
+        AtomicFile.WriteAllText(last, "epoch 1");
+        AtomicFile.WriteAllText(best, "epoch 0");
+
+        AtomicFile.Link(last, best);
+        Assert.Equal("epoch 1", File.ReadAllText(best));
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal("2", LinkCount(best)); // one file with two names, not a copy
+        }
+
+        AtomicFile.WriteAllText(last, "epoch 2");
+        Assert.Equal("epoch 1", File.ReadAllText(best));
+        Assert.Equal([best, last], Directory.GetFiles(temp.Path).Order());
+    }
+
+    private static string LinkCount(string path)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%h", path])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var output = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return output;
+    }
 }
