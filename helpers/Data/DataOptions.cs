@@ -116,7 +116,7 @@ public sealed record DataOptions : IHasProfiles<DataOptions>, IValidatableObject
             DataSet = DataSet == DataSetKind.ImageFolder ? DataSetKind.ImageFolder : DataSetKind.Synthetic,
             SyntheticTrainCount = 2_000,
             SyntheticTestCount = 500,
-            TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 1_280),
+            TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 768),
             TestSubset = Math.Min(TestSubset ?? int.MaxValue, 500),
         },
         // A lesson's worth of the real data: about 15 minutes of training on a two-core laptop (notebook 05 says so).

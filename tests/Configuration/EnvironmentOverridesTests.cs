@@ -66,11 +66,11 @@ public sealed class EnvironmentOverridesTests
     {
         var data = Apply(new DataOptions(), ("ALEXNET_PROFILE", "quick"));
         Assert.Equal(DataSetKind.Synthetic, data.DataSet);
-        Assert.True(data.TrainSubset <= 1_280);
+        Assert.True(data.TrainSubset <= 768);
 
         var training = Apply(new TrainingOptions { Epochs = 30 }, ("ALEXNET_PROFILE", "quick"), ("ALEXNET_EPOCHS", "1"));
         Assert.Equal(1, training.Epochs);
-        Assert.True(training.BatchSize <= 32);
+        Assert.True(training.BatchSize <= 16);
         Assert.Contains(reports, r => r.Contains("quick profile", StringComparison.Ordinal));
     }
 

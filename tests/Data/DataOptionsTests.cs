@@ -42,7 +42,7 @@ public sealed class DataOptionsTests : IDisposable
 
         Assert.Equal(DataSetKind.ImageFolder, folder.DataSet);
         Assert.Equal(Path.Combine("../data", "quick"), folder.CacheFolder);
-        Assert.Equal(1_280, folder.TrainSubset);
+        Assert.Equal(768, folder.TrainSubset);
         Assert.Equal(DataSetKind.Synthetic, cifar.DataSet);
     }
 
@@ -56,7 +56,7 @@ public sealed class DataOptionsTests : IDisposable
         }, _ => { });
 
         Assert.Equal(DataSetKind.Cifar10, options.DataSet);
-        Assert.Equal(1_280, options.TrainSubset);
+        Assert.Equal(768, options.TrainSubset);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 namespace DeepCnn.Tests.Notebooks;
 
+[Collection(TestCollections.NotebookRuns)]
 public sealed class AnswerKeyExecutionTests
 {
     private static NotebookRun Run => NotebookRuns.Keys;

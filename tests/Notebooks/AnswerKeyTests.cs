@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>The committed teacher's key: one notebook per chapter, answering every exercise, in the series' format.</summary>
+[Collection(TestCollections.Standalone)]
 public sealed partial class AnswerKeyTests
 {
     public static TheoryData<string> Chapters => new(RepositoryPaths.NotebookFiles.Select(Path.GetFileName)!);

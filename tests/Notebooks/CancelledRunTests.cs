@@ -1,6 +1,7 @@
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>Ctrl+C during notebook 05's training, with our runner: a clean stop, not a crash.</summary>
+[Collection(TestCollections.NotebookRuns)]
 public sealed class CancelledRunTests
 {
     private static NotebookRun Run => NotebookRuns.Cancelled;

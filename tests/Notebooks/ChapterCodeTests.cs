@@ -3,6 +3,7 @@ using DeepCnn.SavedCode;
 
 namespace DeepCnn.Tests.Notebooks;
 
+[Collection(TestCollections.Standalone)]
 public sealed class ChapterCodeTests
 {
     [Fact]

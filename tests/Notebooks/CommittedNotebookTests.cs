@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace DeepCnn.Tests.Notebooks;
 
+[Collection(TestCollections.Standalone)]
 public sealed class CommittedNotebookTests
 {
     public static TheoryData<string> Notebooks => new(RepositoryPaths.NotebookFiles.Select(Path.GetFileName)!);

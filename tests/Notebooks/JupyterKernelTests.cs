@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>tools/install-jupyter-kernel.sh and the kernel it installs, driven by Jupyter's own nbconvert.</summary>
+[Collection(TestCollections.Standalone)]
 public sealed class JupyterKernelTests
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace DeepCnn.Tests.Notebooks;
 /// is already on the machine loaded before anything touches TorchSharp. Here that libtorch is the NuGet cache's CPU
 /// libtorch 2.10 (the one a PyTorch 2.10 install would hold), so the route itself is what is tested, not CUDA.
 /// </summary>
+[Collection(TestCollections.Standalone)]
 public sealed class LibTorchRouteNotebookTests : IDisposable
 {
     private readonly TempFolder temp = new();

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>The series as Jupyter's batch client runs it: <c>jupyter nbconvert --execute</c> with the kernel from the install script.</summary>
+[Collection(TestCollections.NotebookRuns)]
 public sealed class NbconvertExecutionTests
 {
     private static NbconvertRun Series => NotebookRuns.Nbconvert;

@@ -2,7 +2,8 @@ namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>
 /// The whole series executed once with Jupyter's own batch client, <c>jupyter nbconvert --execute</c>, and the kernel
-/// that <c>tools/install-jupyter-kernel.sh</c> installs, in the quick profile, one notebook at a time; the sockets each
+/// that <c>tools/install-jupyter-kernel.sh</c> installs, in the quick profile with <see cref="NotebookRuns.ShortTraining"/>
+/// (what runs under Jupyter's client is the point here, not how well 05 learns), one notebook at a time; the sockets each
 /// run's processes listened on while it ran; and notebook 06 converted to HTML.
 /// </summary>
 internal sealed class NbconvertRun
@@ -33,6 +34,11 @@ internal sealed class NbconvertRun
             ["ALEXNET_PROFILE"] = "quick",
             ["ALEXNET_CACHE_FOLDER"] = Path.Combine(folder, "data"),
         };
+        foreach (var assignment in NotebookRuns.ShortTraining)
+        {
+            var (name, value) = (assignment[..assignment.IndexOf('=')], assignment[(assignment.IndexOf('=') + 1)..]);
+            environment[name] = value;
+        }
 
         foreach (var notebook in RepositoryPaths.NotebookFiles)
         {

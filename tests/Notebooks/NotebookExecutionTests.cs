@@ -5,6 +5,7 @@ using DeepCnn.SavedCode;
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>The whole series in the quick profile under our runner: every notebook, cell and figure, and what they say.</summary>
+[Collection(TestCollections.NotebookRuns)]
 public sealed partial class NotebookExecutionTests
 {
     private static NotebookRun Run => NotebookRuns.Series;

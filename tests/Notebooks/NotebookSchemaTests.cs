@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>The committed notebooks against the nbformat 4.5 schema, checked by Jupyter's own validator.</summary>
+[Collection(TestCollections.Standalone)]
 public sealed class NotebookSchemaTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>The executed notebook 06 exported to HTML (nbconvert --to html) and opened in headless Chromium without a network.</summary>
+[Collection(TestCollections.NotebookRuns)]
 public sealed partial class OfflineHtmlTests
 {
     [Fact]

@@ -50,7 +50,8 @@ internal static class SeriesRunner
 
     private static string Runner => Path.Combine(RepositoryPaths.Root, "tools", "NotebookRunner", "bin", "Release", "net10.0", "DeepCnn.NotebookRunner.dll");
 
-    private static void BuildRunner()
+    /// <summary>Builds the Release runner and helper library once per test run; scripts that build them too then find nothing to do.</summary>
+    public static void BuildRunner()
     {
         BuildHelpers();
         lock (Gate)

@@ -8,6 +8,7 @@ namespace DeepCnn.Tests.Notebooks;
 /// README's. A lock file of the test's own stands in for dpkg's (DEEPCNN_APT_LOCKS), and fake apt-get, dpkg-query
 /// and sudo on PATH stand in for the real ones, so nothing on the machine is locked or installed.
 /// </summary>
+[Collection(TestCollections.Standalone)]
 public sealed class SetupScriptTests
 {
     private static string Tools => Path.Combine(RepositoryPaths.Root, "tools");
