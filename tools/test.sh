@@ -19,4 +19,6 @@ export DEEPCNN_TEST_PROGRESS="$progress"
 tail -n +1 -f --pid=$$ "$progress" &
 follower=$!
 trap 'kill "$follower" 2>/dev/null || true; rm -f "$progress"' EXIT
-dotnet test AlexNetSeries.slnx --logger "console;verbosity=normal" "$@"
+# -m:3: the three test projects run at once (by default two would, one per core, and the library's tests would wait
+# for the notebooks' instead of running while those wait on notebooks).
+dotnet test AlexNetSeries.slnx -m:3 --logger "console;verbosity=normal" "$@"

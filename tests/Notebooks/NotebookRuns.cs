@@ -104,6 +104,13 @@ internal static class NotebookRuns
         return (first, second);
     }));
 
+    private static readonly Lazy<Task<NotebookRun>> ClassRun = new(() => Schedule(() =>
+        // The class profile as a teacher starts it, on synthetic data (CIFAR-10 cannot be downloaded here), with its
+        // epochs cut to one of two steps: its own sizes (10,000 images, three epochs) would take a quarter of an hour.
+        Runner("class", Scratch.Combine("class", "data"), Scratch.Combine("class", "executed"),
+            ["ALEXNET_PROFILE=class", "ALEXNET_DATA_SET=synthetic", "ALEXNET_EPOCHS=1", "ALEXNET_TRAIN_SUBSET=128", "ALEXNET_TEST_SUBSET=128"],
+            [Notebook("05-training.ipynb")])));
+
     private static readonly Lazy<Task<NbconvertRun>> NbconvertSeriesRun = new(() => Schedule(() => NbconvertRun.Execute(Scratch.Combine("nbconvert"))));
 
     /// <summary>The optimiser line of notebook 05's set-up, as committed.</summary>
@@ -126,6 +133,9 @@ internal static class NotebookRuns
 
     /// <summary>Notebook 05 under our runner, interrupted with Ctrl+C (SIGINT to the runner) a few seconds into training.</summary>
     public static NotebookRun Cancelled => Wait(CancelledRun);
+
+    /// <summary>Notebook 05 in the class profile on synthetic data, one short epoch.</summary>
+    public static NotebookRun ClassProfile => Wait(ClassRun);
 
     /// <summary>The classes of the generated copy in CIFAR-10's layout.</summary>
     public static IReadOnlyList<string> CopyClasses => ["apple", "pear", "plum", "fig", "kiwi"];
@@ -164,6 +174,7 @@ internal static class NotebookRuns
             ("keys", () => _ = KeysRun.Value),
             ("photos", () => _ = PhotosRun.Value),
             ("cancelled", () => _ = CancelledRun.Value),
+            ("class", () => _ = ClassRun.Value),
             ("edited", () => _ = EditedRun.Value),
         })
         {

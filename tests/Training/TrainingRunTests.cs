@@ -40,6 +40,11 @@ public sealed class TrainingRunTests(SmallTrainingData fixture) : IDisposable
         var best = Checkpoint.ReadContents(entry.BestCheckpoint);
         Assert.Equal(run.Run.History.Best!.Epoch, best.Epoch);
         Assert.Equal(2, Checkpoint.ReadContents(Path.Combine(run.Run.Folder, TrainingRun.LastCheckpoint)).Epoch);
+
+        // While the last epoch is the best, best.ckpt is a second name of last.ckpt's file, and the disk use counts it once.
+        long Size(string file) => new FileInfo(Path.Combine(run.Run.Folder, file)).Length;
+        var distinct = Size(TrainingRun.RecordFile) + Size(TrainingRun.LastCheckpoint) + (best.Epoch == 2 ? 0 : Size(TrainingRun.BestCheckpoint));
+        Assert.Equal(distinct, entry.DiskBytes);
     }
 
     [Fact]
