@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All the tests, from a fresh clone: installs what is missing (tools/install-prerequisites.sh: libstdc++ on Debian 12,
 # the pinned .NET tools; tools/install-test-clients.sh: nbconvert, nbformat, Chromium, ss), then runs
-# `dotnet test AlexNetSeries.slnx`: the helper library, the runner, and the series under our runner and nbconvert.
+# `dotnet test AlexNetSeries.slnx` (in Release): the helper library, the runner, and the series under our runner and nbconvert.
 #
 #   bash tools/test.sh                                  # everything (what .ci/run runs)
 #   bash tools/test.sh --filter "FullyQualifiedName~X"  # extra arguments go to dotnet test
@@ -19,6 +19,8 @@ export DEEPCNN_TEST_PROGRESS="$progress"
 tail -n +1 -f --pid=$$ "$progress" &
 follower=$!
 trap 'kill "$follower" 2>/dev/null || true; rm -f "$progress"' EXIT
-# -m:3: the three test projects run at once (by default two would, one per core, and the library's tests would wait
-# for the notebooks' instead of running while those wait on notebooks).
-dotnet test AlexNetSeries.slnx -m:3 --logger "console;verbosity=normal" "$@"
+# Everything in Release, built once up front: the notebooks reference the Release helper library, so the tests'
+# own build of it then finds nothing to do. With the build done, -m:3 starts the three test projects at once (during
+# a build, MSBuild held the library's tests back until the notebooks' had finished).
+dotnet build AlexNetSeries.slnx -c Release --nologo
+dotnet test AlexNetSeries.slnx -c Release --no-build -m:3 --logger "console;verbosity=normal" "$@"

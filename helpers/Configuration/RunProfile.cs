@@ -6,7 +6,7 @@ public enum RunProfile
     /// <summary>The values in the notebook's parameters cell, as written.</summary>
     Full,
 
-    /// <summary>The real data, cut so that notebook 05 trains in about a quarter of an hour on a two-core laptop: for a class.</summary>
+    /// <summary>The real data, cut so that notebook 05 trains in about ten minutes on two cores: for a class.</summary>
     Class,
 
     /// <summary>Synthetic data and small subsets, so the whole series runs in minutes on two CPU cores.</summary>

@@ -117,9 +117,9 @@ public sealed record DataOptions : IHasProfiles<DataOptions>, IValidatableObject
             SyntheticTrainCount = 2_000,
             SyntheticTestCount = 500,
             TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 768),
-            TestSubset = Math.Min(TestSubset ?? int.MaxValue, 500),
+            TestSubset = Math.Min(TestSubset ?? int.MaxValue, 300),
         },
-        // A lesson's worth of the real data: about 15 minutes of training on a two-core laptop (notebook 05 says so).
+        // A lesson's worth of the real data: about ten minutes of training on two cores (README and notebook 05 give the measurement).
         RunProfile.Class => this with
         {
             TrainSubset = Math.Min(TrainSubset ?? int.MaxValue, 10_000),

@@ -97,9 +97,9 @@ public sealed record TrainingOptions : IHasProfiles<TrainingOptions>
         {
             Epochs = Math.Min(Epochs, 2),
             BatchSize = Math.Min(BatchSize, 16),
-            TrainAccuracyImages = Math.Min(TrainAccuracyImages ?? int.MaxValue, 256),
+            TrainAccuracyImages = Math.Min(TrainAccuracyImages ?? int.MaxValue, 128),
         },
-        // About 15 minutes of training on a two-core laptop (README and notebook 05 give the measurement).
+        // About ten minutes of training on two cores (README and notebook 05 give the measurement).
         RunProfile.Class => this with
         {
             Epochs = Math.Min(Epochs, 3),

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace DeepCnn.Tests.Notebooks;
 /// one short epoch: the profile's sizes reach the notebook, and the run is a real one, in the real cache.
 /// </summary>
 [Collection(TestCollections.NotebookRuns)]
-public sealed class ClassProfileTests
+public sealed partial class ClassProfileTests
 {
     private static NotebookRun Run => NotebookRuns.ClassProfile;
 
@@ -32,4 +34,21 @@ public sealed class ClassProfileTests
         Assert.True(File.Exists(Path.Combine(run, "best.ckpt")), $"{run} has no best.ckpt");
         Assert.False(Directory.Exists(Path.Combine(Run.CacheFolder, "quick")), "the class profile wrote into the quick profile's cache");
     }
+
+    [Fact]
+    public void Notebook_05_gives_the_class_profiles_sizes_and_the_same_measured_time_as_readme()
+    {
+        // The time is measured once, by hand (10,000 images for three epochs); both places must state that measurement.
+        var notebook = string.Concat(NotebookJson.Cells(NotebookJson.Load(Path.Combine(RepositoryPaths.Notebooks, "05-training.ipynb")), "markdown")
+            .Select(NotebookJson.Source));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var measured = MeasuredTime().Match(notebook);
+        Assert.True(measured.Success, "05's parameters text states no measured time for the class profile");
+        Assert.Contains($"training took {measured.Value}", readme);
+        Assert.Contains("`TrainSubset = 10_000` and `TestSubset = 2_000`", notebook);
+        Assert.Contains("`Epochs = 3` and `TrainAccuracyImages = 1_000`", notebook);
+    }
+
+    [GeneratedRegex(@"\d+ min \d+ s")]
+    private static partial Regex MeasuredTime();
 }

@@ -106,7 +106,7 @@ internal static class NotebookRuns
 
     private static readonly Lazy<Task<NotebookRun>> ClassRun = new(() => Schedule(() =>
         // The class profile as a teacher starts it, on synthetic data (CIFAR-10 cannot be downloaded here), with its
-        // epochs cut to one of two steps: its own sizes (10,000 images, three epochs) would take a quarter of an hour.
+        // epochs cut to one of two steps: its own sizes (10,000 images, three epochs) take about ten minutes.
         Runner("class", Scratch.Combine("class", "data"), Scratch.Combine("class", "executed"),
             ["ALEXNET_PROFILE=class", "ALEXNET_DATA_SET=synthetic", "ALEXNET_EPOCHS=1", "ALEXNET_TRAIN_SUBSET=128", "ALEXNET_TEST_SUBSET=128"],
             [Notebook("05-training.ipynb")])));

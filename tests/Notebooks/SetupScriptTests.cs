@@ -98,7 +98,8 @@ public sealed class SetupScriptTests
         var ci = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".ci", "run")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
         Assert.Equal("bash tools/test.sh", ci[^1]);
         var test = File.ReadAllLines(Path.Combine(Tools, "test.sh")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
-        Assert.Equal("dotnet test AlexNetSeries.slnx -m:3 --logger \"console;verbosity=normal\" \"$@\"", test[^1]);
+        Assert.Equal("dotnet build AlexNetSeries.slnx -c Release --nologo", test[^2]);
+        Assert.Equal("dotnet test AlexNetSeries.slnx -c Release --no-build -m:3 --logger \"console;verbosity=normal\" \"$@\"", test[^1]);
     }
 
     private static ExternalProcess.Outcome Bash(string script, Dictionary<string, string?> environment) =>
