@@ -77,7 +77,7 @@ internal static class NotebookRuns
         var sample = ImageFolderSample.Write(Scratch.Combine("photos", "My photos"), perClass: 80);
         var run = Runner("photos", Scratch.Combine("photos", "data"), Scratch.Combine("photos", "executed"),
             ["ALEXNET_DATA_SET=imagefolder", $"ALEXNET_IMAGE_FOLDER={sample.Root}"],
-            [.. new[] { "03-data.ipynb", "05-training.ipynb", "06-evaluation.ipynb" }.Select(Notebook)]);
+            [.. new[] { "03-data.ipynb", "04-alexnet.ipynb", "05-training.ipynb", "06-evaluation.ipynb" }.Select(Notebook)]);
         return (run, sample);
     }));
 
@@ -140,7 +140,7 @@ internal static class NotebookRuns
     /// <summary>The classes of the generated copy in CIFAR-10's layout.</summary>
     public static IReadOnlyList<string> CopyClasses => ["apple", "pear", "plum", "fig", "kiwi"];
 
-    /// <summary>Notebooks 03, 05 and 06 on a generated folder of photos (<see cref="ImageFolderSample"/>), quick profile.</summary>
+    /// <summary>Notebooks 03 to 06 on a generated folder of photos (<see cref="ImageFolderSample"/>), quick profile.</summary>
     public static (NotebookRun Run, ImageFolderSample Sample) Photos => Wait(PhotosRun);
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DeepCnn.Tests.Notebooks;
 
-/// <summary>A class's own photos, one folder per class: notebooks 03, 05 and 06 run on them unchanged apart from two variables.</summary>
+/// <summary>A class's own photos, one folder per class: notebooks 03 to 06 run on them unchanged apart from two variables.</summary>
 [Collection(TestCollections.NotebookRuns)]
 public sealed class PhotoFolderTests
 {
