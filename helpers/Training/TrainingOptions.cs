@@ -91,7 +91,7 @@ public sealed record TrainingOptions : IHasProfiles<TrainingOptions>
     /// <inheritdoc />
     public TrainingOptions For(RunProfile profile) => profile switch
     {
-        // Two short epochs: about 30 s of training on two cores. Batches of 16 give the 768 quick images 48 steps an
+        // Two short epochs: about 40 s of training on two cores. Batches of 16 give the 768 quick images 48 steps an
         // epoch, enough to leave the flat start within the run (with 32 a batch the loss was still flat at the end).
         RunProfile.Quick => this with
         {
