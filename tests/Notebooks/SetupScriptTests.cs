@@ -93,13 +93,13 @@ public sealed class SetupScriptTests
         var firstBlock = readme[(readme.IndexOf("```bash\n", StringComparison.Ordinal) + 8)..];
         var commands = firstBlock[..firstBlock.IndexOf("```", StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('#')[0].Trim()).ToArray();
-        Assert.Equal(["bash tools/main-job.sh", "bash tools/main-job.sh --quick", "bash tools/test.sh"], commands);
+        const string TestCommand = "bash tools/prepare-tests.sh && dotnet test AlexNetSeries.slnx -c Release --no-build";
+        Assert.Equal(["bash tools/main-job.sh", "bash tools/main-job.sh --quick", TestCommand], commands);
 
         var ci = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".ci", "run")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
-        Assert.Equal("bash tools/test.sh", ci[^1]);
-        var test = File.ReadAllLines(Path.Combine(Tools, "test.sh")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
-        Assert.Equal("dotnet build AlexNetSeries.slnx -c Release --nologo", test[^2]);
-        Assert.Equal("dotnet test AlexNetSeries.slnx -c Release --no-build -m:3 --logger \"console;verbosity=normal\" \"$@\"", test[^1]);
+        Assert.Equal(TestCommand, ci[^1]);
+        var prepare = File.ReadAllLines(Path.Combine(Tools, "prepare-tests.sh")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
+        Assert.Equal("dotnet build AlexNetSeries.slnx -c Release --nologo", prepare[^1]);
     }
 
     private static ExternalProcess.Outcome Bash(string script, Dictionary<string, string?> environment) =>

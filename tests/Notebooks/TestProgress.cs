@@ -1,25 +1,57 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>
-/// Progress of the notebook runs for whoever watches the tests: lines appended to the file named by
-/// <c>DEEPCNN_TEST_PROGRESS</c> (the test script follows it), since a test host's console is not shown while it runs.
+/// Progress of the notebook runs for whoever watches the tests: each line goes out as an xUnit diagnostic message
+/// (xunit.runner.json turns them on), which <c>dotnet test</c> prints as it arrives, while a test host's own console
+/// is not shown. Lines reported before the first collection starts wait for it.
 /// </summary>
 internal static class TestProgress
 {
-    private static readonly string? File = Environment.GetEnvironmentVariable("DEEPCNN_TEST_PROGRESS");
     private static readonly Lock Gate = new();
+    private static readonly List<string> Waiting = [];
+    private static IMessageSink? sink;
 
-    /// <summary>Appends "[run] text" with the time; does nothing when no progress file was asked for.</summary>
-    public static void Report(string run, string text)
+    /// <summary>Sends "[run] text" with the time.</summary>
+    public static void Report(string run, string text) => Send($"{DateTime.Now:HH:mm:ss} [{run}] {text}");
+
+    /// <summary>Where the lines go from now on; the lines that waited for it are sent first.</summary>
+    public static void Attach(IMessageSink messageSink)
     {
-        if (string.IsNullOrEmpty(File))
-        {
-            return;
-        }
-
         lock (Gate)
         {
-            System.IO.File.AppendAllText(File, $"{DateTime.Now:HH:mm:ss} [{run}] {text}{Environment.NewLine}");
+            sink = messageSink;
+            Waiting.ForEach(line => sink.OnMessage(new DiagnosticMessage(line)));
+            Waiting.Clear();
+        }
+    }
+
+    private static void Send(string line)
+    {
+        lock (Gate)
+        {
+            if (sink is null)
+            {
+                Waiting.Add(line);
+            }
+            else
+            {
+                sink.OnMessage(new DiagnosticMessage(line));
+            }
         }
     }
 }
+
+/// <summary>Hands xUnit's diagnostic message sink to <see cref="TestProgress"/> when either collection starts.</summary>
+public sealed class ProgressSink
+{
+    public ProgressSink(IMessageSink diagnostics) => TestProgress.Attach(diagnostics);
+}
+
+[CollectionDefinition(TestCollections.NotebookRuns)]
+public sealed class NotebookRunsCollection : ICollectionFixture<ProgressSink>;
+
+[CollectionDefinition(TestCollections.Standalone)]
+public sealed class StandaloneCollection : ICollectionFixture<ProgressSink>;
