@@ -14,8 +14,8 @@ internal static class TestProgress
     private static readonly List<string> Waiting = [];
     private static IMessageSink? sink;
 
-    /// <summary>Sends "[run] text" with the time.</summary>
-    public static void Report(string run, string text) => Send($"{DateTime.Now:HH:mm:ss} [{run}] {text}");
+    /// <summary>Sends "[run] text" (xUnit prefixes the time since the tests started).</summary>
+    public static void Report(string run, string text) => Send($"[{run}] {text}");
 
     /// <summary>Where the lines go from now on; the lines that waited for it are sent first.</summary>
     public static void Attach(IMessageSink messageSink)
