@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using DeepCnn.Data;
 using DeepCnn.IO;
 
@@ -223,7 +222,7 @@ public sealed class Cifar10DownloadTests : IDisposable
     public async Task Download_without_network_keeps_a_hand_copied_file_and_says_where_it_went()
     {
         var archive = await TestArchive.CreateAsync(temp.Path);
-        var options = Options(archive, new Uri($"http://127.0.0.1:{ClosedPort()}/cifar-10-binary.tar.gz"));
+        var options = Options(archive, new Uri($"http://127.0.0.1:{LoopbackPort.Closed()}/cifar-10-binary.tar.gz"));
         Directory.CreateDirectory(Cache);
         var handCopy = archive.Bytes[..^10];
         await File.WriteAllBytesAsync(options.ArchivePath, handCopy);
@@ -402,7 +401,7 @@ public sealed class Cifar10DownloadTests : IDisposable
     public async Task Download_without_network_says_how_to_use_a_local_copy()
     {
         var archive = await TestArchive.CreateAsync(temp.Path);
-        var options = Options(archive, new Uri($"http://127.0.0.1:{ClosedPort()}/cifar-10-binary.tar.gz"));
+        var options = Options(archive, new Uri($"http://127.0.0.1:{LoopbackPort.Closed()}/cifar-10-binary.tar.gz"));
 
         var error = await Assert.ThrowsAsync<CifarDownloadException>(() => Cifar10Download.EnsureAsync(options));
 
@@ -442,15 +441,5 @@ public sealed class Cifar10DownloadTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
             await Task.Delay(20);
         }
-    }
-
-    /// <summary>A loopback port nothing listens on: connecting to it is refused at once.</summary>
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

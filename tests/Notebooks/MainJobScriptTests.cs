@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace DeepCnn.Tests.Notebooks;
 
 /// <summary>
@@ -58,7 +55,7 @@ public sealed class MainJobScriptTests
         var run = ExternalProcess.Run("bash", [MainJob, "notebooks/01-learning-representations.ipynb", "--output", temp.Combine("out")], TimeSpan.FromMinutes(10),
             new Dictionary<string, string?>
             {
-                ["ALEXNET_CIFAR10_SOURCE"] = $"http://127.0.0.1:{ClosedPort()}/cifar-10-binary.tar.gz",
+                ["ALEXNET_CIFAR10_SOURCE"] = $"http://127.0.0.1:{LoopbackPort.Closed()}/cifar-10-binary.tar.gz",
                 ["ALEXNET_CACHE_FOLDER"] = temp.Combine("data"),
             });
 
@@ -66,14 +63,5 @@ public sealed class MainJobScriptTests
         Assert.Contains("CifarDownloadException", run.Output, StringComparison.Ordinal);
         var lastLines = run.Output.TrimEnd().Split('\n').TakeLast(6).ToArray();
         Assert.Contains(lastLines, line => line.Trim() == $"bash tools/main-job.sh --quick notebooks/01-learning-representations.ipynb --output {temp.Combine("out")}");
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
