@@ -31,28 +31,47 @@ public sealed class JupyterKernelTests
         Assert.Equal("DeepCnn.KernelOriginGuard", (string?)spec["env"]!["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"]);
     }
 
-    [Fact]
-    public void The_installed_kernels_http_api_refuses_web_pages_of_other_origins_and_serves_loopback_pages()
+    /// <summary>
+    /// One notebook run under the installed kernel, watched from outside while it sleeps: every socket its process tree
+    /// listened on, and what its HTTP API answered. The two tests below read it (one kernel start instead of two).
+    /// </summary>
+    private static readonly Lazy<WatchedRun> Watched = new(Watch);
+
+    private sealed record WatchedRun(ExternalProcess.Outcome Run, IReadOnlyList<ListeningSockets.Socket> Listening,
+        Dictionary<string, HttpResponseMessage>? Answers, string Executed);
+
+    private static WatchedRun Watch()
     {
-        // dotnet-interactive's own CORS policy answers any origin's preflight as allowed, with credentials; the guard
-        // the script installs must refuse them while Jupyter's page (served from loopback) keeps working.
         using var temp = new TempFolder();
         JupyterClients.InstallKernel(temp.Combine("jupyter"));
         var notebook = NotebookJson.Write(temp.Combine("sleep.ipynb"),
             """Console.WriteLine($"guard variables seen by the kernel's children: '{Environment.GetEnvironmentVariable("DOTNET_STARTUP_HOOKS")}{Environment.GetEnvironmentVariable("ASPNETCORE_HOSTINGSTARTUPASSEMBLIES")}'");""",
             "System.Threading.Thread.Sleep(20000);");
+        var listening = new List<ListeningSockets.Socket>();
         Dictionary<string, HttpResponseMessage>? answers = null;
 
         var run = ExternalProcess.Run(JupyterClients.Jupyter, JupyterClients.ExecuteArguments(notebook, temp.Combine("out")), TimeSpan.FromMinutes(5),
             new Dictionary<string, string?> { ["JUPYTER_PATH"] = temp.Combine("jupyter") },
             whileRunning: pid =>
             {
-                if (answers is null && ListeningSockets.OfProcessTree(pid).FirstOrDefault(s => s.Port is >= 2048 and <= 3000) is { } api)
+                var sockets = ListeningSockets.OfProcessTree(pid);
+                listening.AddRange(sockets);
+                if (answers is null && sockets.FirstOrDefault(s => s.Port is >= 2048 and <= 3000) is { } api)
                 {
                     answers = AskTheHttpApi(api.Port);
                 }
             });
 
+        var executed = temp.Combine("out", "sleep.ipynb");
+        return new WatchedRun(run, listening, answers, File.Exists(executed) ? File.ReadAllText(executed) : "");
+    }
+
+    [Fact]
+    public void The_installed_kernels_http_api_refuses_web_pages_of_other_origins_and_serves_loopback_pages()
+    {
+        // dotnet-interactive's own CORS policy answers any origin's preflight as allowed, with credentials; the guard
+        // the script installs must refuse them while Jupyter's page (served from loopback) keeps working.
+        var (run, _, answers, executed) = Watched.Value;
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.True(answers is not null, "the kernel's HTTP API never listened while the notebook ran");
         var foreignPreflight = answers["preflight from https://evil.example"];
@@ -64,22 +83,13 @@ public sealed class JupyterKernelTests
         Assert.True(jupyterPreflight.IsSuccessStatusCode, jupyterPreflight.ToString());
         Assert.Equal(["http://localhost:8888"], jupyterPreflight.Headers.GetValues("Access-Control-Allow-Origin"));
         Assert.Equal(HttpStatusCode.OK, answers["POST from http://localhost:8888"].StatusCode);
-        var executed = File.ReadAllText(temp.Combine("out", "sleep.ipynb"));
         Assert.Contains("guard variables seen by the kernel's children: ''", executed, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_installed_kernel_listens_on_loopback_only_while_a_notebook_runs()
     {
-        using var temp = new TempFolder();
-        JupyterClients.InstallKernel(temp.Combine("jupyter"));
-        var notebook = NotebookJson.Write(temp.Combine("sleep.ipynb"), "System.Threading.Thread.Sleep(8000);", "Console.WriteLine(\"done\");");
-        var listening = new List<ListeningSockets.Socket>();
-
-        var run = ExternalProcess.Run(JupyterClients.Jupyter, JupyterClients.ExecuteArguments(notebook, temp.Combine("out")), TimeSpan.FromMinutes(5),
-            new Dictionary<string, string?> { ["JUPYTER_PATH"] = temp.Combine("jupyter") },
-            whileRunning: pid => listening.AddRange(ListeningSockets.OfProcessTree(pid)));
-
+        var (run, listening, _, _) = Watched.Value;
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains(listening, s => s.Port is >= 2048 and <= 3000); // the HTTP API was up...
         Assert.All(listening, s => Assert.True(s.OnLoopback, $"{s} is reachable from other machines")); // ...on loopback only
