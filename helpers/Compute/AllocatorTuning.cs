@@ -14,6 +14,9 @@ namespace DeepCnn.Compute;
 /// then keeps its high-water mark and grows with fragmentation: resident memory climbed step after step above what
 /// training uses (and was seen swinging between 1.8 and 4.5 GB at batch 8), which breaks the README's memory promise.
 /// The benchmark measures both settings' speed and true peak. Linux with glibc only; elsewhere nothing changes.
+/// The thresholds reach only allocations glibc makes from its main arena: a notebook's cells run on other threads, each
+/// with an arena of its own whose 64 MB heaps cannot hold the largest buffers, so those still get fresh mappings there
+/// (only <c>GLIBC_TUNABLES=glibc.malloc.arena_max=1</c>, set before the process starts, changes that).
 /// </summary>
 public static class AllocatorTuning
 {
