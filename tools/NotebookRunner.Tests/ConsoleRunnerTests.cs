@@ -189,7 +189,9 @@ public sealed class ConsoleRunnerTests
         var run = await RunnerProcess.RunInterruptedAsync(notebooks.Folder, "[2/2]", "-o", notebooks.OutputFolder, notebooks.Folder);
 
         Assert.True(run.ExitCode == 130, $"exit code {run.ExitCode}\n{run.Output}{run.Errors}");
+        Assert.Contains("stopped: ", run.Errors, StringComparison.Ordinal);
         Assert.Contains("was cancelled", run.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("error:", run.Errors, StringComparison.Ordinal); // Ctrl+C is not a failure
         Assert.Contains("1 cancelled", run.Output, StringComparison.Ordinal);
         Assert.Contains("CANCELLED", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("process ended", run.Errors, StringComparison.Ordinal);

@@ -149,7 +149,9 @@ internal sealed class ConsoleReporter : IProgress<NotebookRunEvent>, IDisposable
         output.WriteLine($"   {(failed.Status == CellStatus.Cancelled ? "CANCELLED" : "FAILED")} after {Format(result.Duration)}{copy}");
         var error = failed.Error!;
         var detail = error.Name is "CompilationError" or "Error" or "CellTimeout" or "Cancelled" ? error.Message : $"{error.Name}: {error.Message}";
-        errors.WriteLine($"error: {Show(result.NotebookPath)}: cell {failed.Number} of {result.Cells.Count} (`{failed.FirstLine}`) {Verb(failed.Status)}:");
+        // A reader's Ctrl+C is what they asked for, not an error; it still goes to stderr, beside the failures.
+        var label = failed.Status == CellStatus.Cancelled ? "stopped" : "error";
+        errors.WriteLine($"{label}: {Show(result.NotebookPath)}: cell {failed.Number} of {result.Cells.Count} (`{failed.FirstLine}`) {Verb(failed.Status)}:");
         foreach (var line in detail.ReplaceLineEndings("\n").Split('\n'))
             errors.WriteLine($"  {line}");
         errors.Flush();
